@@ -1,0 +1,101 @@
+"""Read settings from the environment, failing loudly with the variable's name.
+
+Settings follow the twelve-factor rule: every deployment difference is an environment
+variable. A missing or malformed value stops start-up with a message that names the
+variable, instead of a stack trace deep inside Django.
+"""
+
+import os
+from urllib.parse import parse_qs, unquote, urlparse
+
+from django.core.exceptions import ImproperlyConfigured
+
+_SANT = {"1", "true", "yes", "on", "ja", "sant"}
+_FALSKT = {"0", "false", "no", "off", "nej", "falskt", ""}
+
+
+class MiljoFel(ImproperlyConfigured):
+    """An environment variable is missing or malformed."""
+
+    def __init__(self, namn: str, problem: str):
+        super().__init__(f"Miljövariabeln {namn} {problem}.")
+        self.namn = namn
+
+
+def text(namn: str, standard: str | None = None) -> str:
+    """Return the variable's value, or the default; raise if neither exists."""
+    varde = os.environ.get(namn)
+    if varde is None or varde == "":
+        if standard is None:
+            raise MiljoFel(namn, "saknas och har inget standardvärde")
+        return standard
+    return varde
+
+
+def flagga(namn: str, standard: bool) -> bool:
+    """Return a boolean variable; accept 1/0, true/false, yes/no, ja/nej."""
+    varde = os.environ.get(namn)
+    if varde is None:
+        return standard
+    if varde.strip().lower() in _SANT:
+        return True
+    if varde.strip().lower() in _FALSKT:
+        return False
+    raise MiljoFel(namn, f"ska vara true eller false, inte {varde!r}")
+
+
+def heltal(namn: str, standard: int) -> int:
+    """Return an integer variable."""
+    varde = os.environ.get(namn)
+    if varde is None or varde == "":
+        return standard
+    try:
+        return int(varde)
+    except ValueError:
+        raise MiljoFel(namn, f"ska vara ett heltal, inte {varde!r}") from None
+
+
+def lista(namn: str, standard: list[str]) -> list[str]:
+    """Return a comma-separated list variable."""
+    varde = os.environ.get(namn)
+    if varde is None:
+        return standard
+    return [del_.strip() for del_ in varde.split(",") if del_.strip()]
+
+
+def databas(namn: str, standard: str) -> dict:
+    """Parse a PostgreSQL URL (postgres://user:pass@host:port/name?opt=v) into DATABASES form.
+
+    An empty host means the local Unix socket, as libpq does.
+    """
+    url = text(namn, standard)
+    delar = urlparse(url)
+    if delar.scheme not in {"postgres", "postgresql"}:
+        raise MiljoFel(namn, f"ska börja med postgres://, inte {delar.scheme or url!r}")
+    databasnamn = unquote(delar.path.lstrip("/"))
+    if not databasnamn:
+        raise MiljoFel(namn, "saknar databasens namn (postgres:///kontaktcenter)")
+    try:
+        port = delar.port
+    except ValueError:
+        raise MiljoFel(namn, "har ett ogiltigt portnummer") from None
+    alternativ = {nyckel: varden[-1] for nyckel, varden in parse_qs(delar.query).items()}
+    return {
+        "ENGINE": "django.db.backends.postgresql",
+        "NAME": databasnamn,
+        "USER": unquote(delar.username or ""),
+        "PASSWORD": unquote(delar.password or ""),
+        "HOST": delar.hostname or "",
+        "PORT": str(port or ""),
+        "OPTIONS": alternativ,
+        "CONN_MAX_AGE": heltal("DATABASE_CONN_MAX_AGE", 60),
+        "CONN_HEALTH_CHECKS": True,
+    }
+
+
+def redis_url(namn: str, standard: str) -> str:
+    """Return a redis:// or rediss:// URL."""
+    url = text(namn, standard)
+    if urlparse(url).scheme not in {"redis", "rediss", "unix"}:
+        raise MiljoFel(namn, f"ska börja med redis://, inte {url!r}")
+    return url

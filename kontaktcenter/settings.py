@@ -1,0 +1,212 @@
+"""Django settings for Kontaktcenter, read from the environment.
+
+Every value that differs between deployments is an environment variable (see README,
+"Konfiguration"). The defaults are safe for production: DEBUG is off, SECRET_KEY must be
+set, cookies are secure. `make run` sets DEBUG=true for a local demo.
+"""
+
+from pathlib import Path
+
+from django.utils.translation import gettext_lazy as _
+
+from kontaktcenter import miljo
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+DEBUG = miljo.flagga("DEBUG", False)
+
+if DEBUG:
+    SECRET_KEY = miljo.text("SECRET_KEY", "endast-for-utveckling-inte-for-drift")
+else:
+    SECRET_KEY = miljo.text("SECRET_KEY")
+    if len(SECRET_KEY) < 32:
+        raise miljo.MiljoFel("SECRET_KEY", "är för kort (minst 32 tecken)")
+
+ALLOWED_HOSTS = miljo.lista("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if DEBUG else [])
+CSRF_TRUSTED_ORIGINS = miljo.lista("CSRF_TRUSTED_ORIGINS", [])
+
+INSTALLED_APPS = [
+    "django.contrib.admin",
+    "django.contrib.auth",
+    "django.contrib.contenttypes",
+    "django.contrib.sessions",
+    "django.contrib.messages",
+    "django.contrib.staticfiles",
+    "django.contrib.postgres",
+    "rest_framework",
+    "rest_framework.authtoken",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "django_htmx",
+    "template_partials",
+    "kontaktcenter",
+    "arenden",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
+    "django.middleware.locale.LocaleMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "django_htmx.middleware.HtmxMiddleware",
+]
+
+ROOT_URLCONF = "kontaktcenter.urls"
+WSGI_APPLICATION = "kontaktcenter.wsgi.application"
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [BASE_DIR / "templates"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "context_processors": [
+                "django.template.context_processors.request",
+                "django.contrib.auth.context_processors.auth",
+                "django.contrib.messages.context_processors.messages",
+                "arenden.context_processors.roll",
+            ],
+        },
+    },
+]
+
+DATABASES = {"default": miljo.databas("DATABASE_URL", "postgres:///kontaktcenter")}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+REDIS_URL = miljo.redis_url("REDIS_URL", "redis://127.0.0.1:6379/0")
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "KEY_PREFIX": "kc",
+    }
+}
+
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {"NAME": "django.contrib.auth.password_validation.MinimumLengthValidator"},
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "login"
+LOGIN_REDIRECT_URL = "arenden:ko"
+LOGOUT_REDIRECT_URL = "login"
+
+LANGUAGE_CODE = "sv"
+LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
+LOCALE_PATHS = [BASE_DIR / "locale"]
+TIME_ZONE = "Europe/Stockholm"
+USE_I18N = True
+USE_TZ = True
+
+STATIC_URL = "static/"
+STATIC_ROOT = BASE_DIR / "staticfiles"
+STATICFILES_DIRS = [BASE_DIR / "static"]
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        # Hashed, compressed names in production (cache-busting); plain names in
+        # development and tests, where nobody runs collectstatic.
+        "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
+        if miljo.flagga("STATIC_MANIFEST", not DEBUG)
+        else "django.contrib.staticfiles.storage.StaticFilesStorage"
+    },
+}
+MEDIA_ROOT = Path(miljo.text("MEDIA_ROOT", str(BASE_DIR / "media")))
+MEDIA_URL = "media/"
+
+# Mail: the console in development, SMTP in production.
+EMAIL_BACKEND = miljo.text(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = miljo.text("EMAIL_HOST", "localhost")
+EMAIL_PORT = miljo.heltal("EMAIL_PORT", 25)
+EMAIL_HOST_USER = miljo.text("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = miljo.text("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = miljo.flagga("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = miljo.flagga("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = miljo.heltal("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = miljo.text("DEFAULT_FROM_EMAIL", "kontaktcenter@kommun.example")
+SERVER_EMAIL = DEFAULT_FROM_EMAIL
+if EMAIL_USE_TLS and EMAIL_USE_SSL:
+    raise miljo.MiljoFel("EMAIL_USE_SSL", "kan inte vara på samtidigt som EMAIL_USE_TLS")
+
+# HTTP hardening; behind a TLS-terminating proxy in production.
+SESSION_COOKIE_SECURE = not DEBUG
+CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_AGE = miljo.heltal("SESSION_COOKIE_AGE", 10 * 60 * 60)
+SECURE_SSL_REDIRECT = miljo.flagga("SECURE_SSL_REDIRECT", not DEBUG)
+SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+SECURE_HSTS_SECONDS = miljo.heltal("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "rest_framework.authentication.SessionAuthentication",
+        "rest_framework.authentication.TokenAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "EXCEPTION_HANDLER": "kontaktcenter.api.undantagshanterare",
+    "DEFAULT_RENDERER_CLASSES": [
+        "rest_framework.renderers.JSONRenderer",
+        "rest_framework.renderers.BrowsableAPIRenderer",
+    ],
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Kontaktcenter API",
+    "DESCRIPTION": (
+        "Ärenden, kanaler och kunskapsbank för ett kommunalt kontaktcenter. "
+        "Sessionsinloggning för webbgränssnittet, token för integrationer "
+        "(skapas med `python manage.py skapa_token <användare>`)."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+    "COMPONENT_SPLIT_REQUEST": True,
+    "ENUM_NAME_OVERRIDES": {
+        "UtfallEnum": "arenden.models.Utfall",
+        "AvslutsUtfallEnum": "arenden.atgarder.AVSLUTS_UTFALL",
+        "RosaNivaEnum": "arenden.models.RosaNiva",
+        "KanalEnum": "arenden.models.Kanal",
+        "StatusEnum": "arenden.models.Status",
+    },
+}
+
+CELERY_BROKER_URL = REDIS_URL
+CELERY_RESULT_BACKEND = None
+CELERY_TASK_ACKS_LATE = True
+CELERY_TASK_REJECT_ON_WORKER_LOST = True
+CELERY_WORKER_PREFETCH_MULTIPLIER = 1
+CELERY_TASK_DEFAULT_QUEUE = "default"
+CELERY_TIMEZONE = TIME_ZONE
+CELERY_TASK_ALWAYS_EAGER = miljo.flagga("CELERY_TASK_ALWAYS_EAGER", False)
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"enkel": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
+    "handlers": {"konsol": {"class": "logging.StreamHandler", "formatter": "enkel"}},
+    "root": {"handlers": ["konsol"], "level": miljo.text("LOG_LEVEL", "INFO")},
+}
+
+# Kontaktcenter's own settings, read through arenden.konfiguration.
+KONTAKTCENTER = {
+    "KOMMUN_NAMN": miljo.text("KOMMUN_NAMN", "Exempelkommun"),
+    "ARENDENUMMER_PREFIX": miljo.text("ARENDENUMMER_PREFIX", "KC"),
+    "STANDARD_SLA_ARBETSDAGAR": miljo.heltal("STANDARD_SLA_ARBETSDAGAR", 1),
+}
