@@ -1,0 +1,1 @@
+"""The core: the Ärende, its timeline, ROSA, status, SLA, roles and access."""

@@ -1,0 +1,189 @@
+"""Who may see and change which ärende. The only place that decides it.
+
+Views, the API and every later export or search fetch ärenden through
+`arende_queryset_for_user` and `arende_get_for_user`, and ask `kontrollera_atgard` before a
+service call. Each rule is one line so that it can be read and tested on its own.
+
+The rules:
+- kommunvägledare, teamledare and administratörer see every ärende of their kommun;
+- a handläggare sees the escalated ärenden of his förvaltning and those assigned to him;
+- a sekretessmarkerat ärende is seen only by those named on it, whatever the role, and
+  every read of one is written to its timeline.
+"""
+
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.db.models import Q, QuerySet
+from django.utils.translation import gettext as _
+
+from arenden import livscykel
+from arenden.errors import ArendeSaknas, BehorighetSaknas
+from arenden.models import Arende, Handelse
+
+
+class Roll:
+    KOMMUNVAGLEDARE = "kommunvagledare"
+    HANDLAGGARE = "handlaggare"
+    TEAMLEDARE = "teamledare"
+    ADMINISTRATOR = "administrator"
+
+    ALLA = (KOMMUNVAGLEDARE, HANDLAGGARE, TEAMLEDARE, ADMINISTRATOR)
+    NAMN = {
+        KOMMUNVAGLEDARE: "Kommunvägledare",
+        HANDLAGGARE: "Handläggare",
+        TEAMLEDARE: "Teamledare",
+        ADMINISTRATOR: "Administratör",
+    }
+
+
+class Atgard:
+    """The actions on an ärende; each maps to one service in arenden.services."""
+
+    SKAPA = "skapa"
+    TILLDELA = "tilldela"
+    OMFORDELA = "omfordela"  # take an ärende that someone else holds
+    KLASSIFICERA = "klassificera"
+    SVARA = "svara"
+    ANTECKNA = "anteckna"
+    ESKALERA = "eskalera"
+    VANTA = "vanta"
+    AVSLUTA = "avsluta"
+    ATEROPPNA = "ateroppna"
+    SLA_IHOP = "sla_ihop"
+    SEKRETESS = "sekretess"
+
+    ALLA = (
+        TILLDELA, OMFORDELA, KLASSIFICERA, SVARA, ANTECKNA, ESKALERA, VANTA, AVSLUTA,
+        ATEROPPNA, SLA_IHOP, SEKRETESS,
+    )  # fmt: skip
+
+
+_KONTAKTCENTER_ATGARDER = frozenset(
+    {
+        Atgard.SKAPA, Atgard.TILLDELA, Atgard.KLASSIFICERA, Atgard.SVARA, Atgard.ANTECKNA,
+        Atgard.ESKALERA, Atgard.VANTA, Atgard.AVSLUTA, Atgard.ATEROPPNA, Atgard.SLA_IHOP,
+    }
+)  # fmt: skip
+
+# What each role may do to an ärende it can see.
+ROLLENS_ATGARDER: dict[str, frozenset[str]] = {
+    Roll.KOMMUNVAGLEDARE: _KONTAKTCENTER_ATGARDER,
+    Roll.HANDLAGGARE: frozenset(
+        {
+            Atgard.TILLDELA,
+            Atgard.SVARA,
+            Atgard.ANTECKNA,
+            Atgard.VANTA,
+            Atgard.AVSLUTA,
+            Atgard.ATEROPPNA,
+        }
+    ),
+    Roll.TEAMLEDARE: _KONTAKTCENTER_ATGARDER | {Atgard.OMFORDELA, Atgard.SEKRETESS},
+    Roll.ADMINISTRATOR: _KONTAKTCENTER_ATGARDER | {Atgard.OMFORDELA, Atgard.SEKRETESS},
+}
+
+
+def roller(user: AbstractBaseUser | AnonymousUser) -> frozenset[str]:
+    """Return the user's roles, cached on the user object for the request."""
+    if not user.is_authenticated:
+        return frozenset()
+    cachad = getattr(user, "_kc_roller", None)
+    if cachad is None:
+        namn = set(user.groups.filter(name__in=Roll.ALLA).values_list("name", flat=True))
+        if user.is_superuser:
+            namn.add(Roll.ADMINISTRATOR)
+        cachad = frozenset(namn)
+        user._kc_roller = cachad
+    return cachad
+
+
+def huvudroll(user) -> str | None:
+    """Return the broadest role, for display and for the start page."""
+    mina = roller(user)
+    for roll in (Roll.ADMINISTRATOR, Roll.TEAMLEDARE, Roll.KOMMUNVAGLEDARE, Roll.HANDLAGGARE):
+        if roll in mina:
+            return roll
+    return None
+
+
+def _handlaggarens_forvaltning_id(user) -> int | None:
+    medarbetare = getattr(user, "medarbetare", None)
+    return medarbetare.forvaltning_id if medarbetare else None
+
+
+def arende_queryset_for_user(user) -> QuerySet[Arende]:
+    """Return every ärende the user may see; the base of every list, search and export."""
+    mina = roller(user)
+    qs = Arende.objects.all()
+    if not mina:
+        return qs.none()
+    sekretess_ok = Q(sekretess=False) | Q(
+        pk__in=Arende.sekretess_behoriga.through.objects.filter(user_id=user.pk).values("arende_id")
+    )
+    if mina & {Roll.KOMMUNVAGLEDARE, Roll.TEAMLEDARE, Roll.ADMINISTRATOR}:
+        return qs.filter(sekretess_ok)
+    # Only handläggare remain.
+    forvaltning_id = _handlaggarens_forvaltning_id(user)
+    egna = Q(tilldelad_id=user.pk)
+    if forvaltning_id is not None:
+        egna |= Q(forvaltning_id=forvaltning_id, eskalerad__isnull=False)
+    return qs.filter(egna).filter(sekretess_ok)
+
+
+def arende_get_for_user(*, user, nummer: str, logga_lasning: bool = True) -> Arende:
+    """Fetch one ärende the user may see, or raise ArendeSaknas (never revealing it exists).
+
+    A read of a sekretessmarkerat ärende is written to its timeline.
+    """
+    arende = (
+        arende_queryset_for_user(user)
+        .select_related("kategori", "forvaltning", "tilldelad", "kontakt", "kommun")
+        .filter(nummer=nummer)
+        .first()
+    )
+    if arende is None:
+        raise ArendeSaknas(
+            _("Ärendet %(nummer)s finns inte eller så saknar du behörighet.") % {"nummer": nummer}
+        )
+    if arende.sekretess and logga_lasning:
+        Handelse.objects.create(arende=arende, typ=Handelse.Typ.LAST, aktor=user, data={})
+    return arende
+
+
+def kan_skapa(user) -> bool:
+    return rollen_far(user, Atgard.SKAPA)
+
+
+def rollen_far(user, atgard: str) -> bool:
+    """Return whether one of the user's roles allows the action at all."""
+    return any(atgard in ROLLENS_ATGARDER[r] for r in roller(user))
+
+
+def kan(user, arende: Arende, atgard: str) -> bool:
+    """Return whether the user may take the action on this ärende now (role and status)."""
+    if not rollen_far(user, atgard):
+        return False
+    if arende.sammanslagen_med_id is not None:
+        return atgard == Atgard.ANTECKNA
+    return livscykel.mojlig(atgard, arende.status)
+
+
+def tillatna_atgarder(user, arende: Arende) -> set[str]:
+    """Return the actions to offer in the UI for this ärende."""
+    return {atgard for atgard in Atgard.ALLA if kan(user, arende, atgard)}
+
+
+def kontrollera_atgard(user, arende: Arende, atgard: str) -> None:
+    """Raise BehorighetSaknas unless the user's role allows the action.
+
+    Whether the action fits the ärende's status is the service's to say, with its own error.
+    """
+    if not rollen_far(user, atgard):
+        raise BehorighetSaknas(
+            _("Din roll får inte göra detta med ärende %(nummer)s.") % {"nummer": arende.nummer},
+            extra={"atgard": atgard},
+        )
+
+
+def kontrollera_skapa(user) -> None:
+    if not kan_skapa(user):
+        raise BehorighetSaknas(_("Din roll kan inte registrera ärenden."))

@@ -1,0 +1,601 @@
+"""Every change to an ärende, each in one transaction with its timeline entry.
+
+A service takes keyword-only arguments, locks the ärende's row, checks the optimistic
+`version` the caller read (when given) and the lifecycle, writes the change and its
+`Handelse`, and returns the fresh ärende. Callers check the user's right first
+(arenden.behorighet); services check the ärende's state.
+"""
+
+from datetime import datetime
+
+from django.contrib.auth.models import AbstractUser
+from django.db import connection, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from stdnum.exceptions import ValidationError as StdnumFel
+from stdnum.se import orgnr
+from stdnum.se import personnummer as pnr
+
+from arenden import kalender, konfiguration, livscykel
+from arenden.errors import ArendeInaktuellt, ArendeRedanTilldelat, OgiltigStatus, OgiltigUppgift
+from arenden.models import (
+    Arende,
+    Forvaltning,
+    Handelse,
+    Kanal,
+    Kategori,
+    Kommun,
+    Kontakt,
+    Meddelande,
+    RosaNiva,
+    Status,
+    Utfall,
+)
+
+# ---------------------------------------------------------------------------------------
+# Numbers, SLA and contacts
+
+
+def arendenummer_reservera(*, ar: int, antal: int = 1) -> list[str]:
+    """Reserve `antal` consecutive ärendenummer for the year and return them.
+
+    One atomic upsert per call: concurrent callers queue on the year's row, and numbers
+    only ever grow, so a number is never handed out twice, even after deletions.
+    """
+    with connection.cursor() as cursor:
+        cursor.execute(
+            """
+            INSERT INTO arenden_arendenummerserie (ar, senaste) VALUES (%s, %s)
+            ON CONFLICT (ar) DO UPDATE
+                SET senaste = arenden_arendenummerserie.senaste + EXCLUDED.senaste
+            RETURNING senaste
+            """,
+            [ar, antal],
+        )
+        senaste = cursor.fetchone()[0]
+    prefix = konfiguration.varde("ARENDENUMMER_PREFIX")
+    return [f"{prefix}-{ar}-{n:06d}" for n in range(senaste - antal + 1, senaste + 1)]
+
+
+def svar_senast_berakna(*, inkom: datetime, kategori: Kategori | None) -> datetime:
+    """Return when the citizen must have an answer: the kategori's SLA in arbetsdagar."""
+    dagar = (
+        kategori.sla_arbetsdagar if kategori else konfiguration.varde("STANDARD_SLA_ARBETSDAGAR")
+    )
+    return kalender.lagg_till_arbetsdagar(inkom, dagar)
+
+
+def _normalisera_personnummer(varde: str) -> str:
+    try:
+        kompakt = pnr.compact(varde)
+        pnr.validate(kompakt)
+    except StdnumFel:
+        raise OgiltigUppgift(
+            _("Personnumret %(varde)s är inte giltigt. Kontrollera siffrorna och kontrollsiffran.")
+            % {"varde": varde},
+            code="ogiltigt_personnummer",
+        ) from None
+    # Twelve digits with the century, taken from the birth date stdnum computed.
+    fodd = pnr.get_birth_date(kompakt)
+    return f"{fodd:%Y%m%d}{kompakt[-4:]}"
+
+
+def _normalisera_organisationsnummer(varde: str) -> str:
+    try:
+        return orgnr.validate(varde)
+    except StdnumFel:
+        raise OgiltigUppgift(
+            _("Organisationsnumret %(varde)s är inte giltigt.") % {"varde": varde},
+            code="ogiltigt_organisationsnummer",
+        ) from None
+
+
+@transaction.atomic
+def kontakt_hitta_eller_skapa(
+    *,
+    namn: str = "",
+    epost: str = "",
+    telefon: str = "",
+    personnummer: str = "",
+    organisationsnummer: str = "",
+) -> Kontakt | None:
+    """Return the known contact with this personnummer, e-post or telefon, or a new one.
+
+    Fills in what the known contact lacks. Returns None when nothing identifies anyone
+    (an anonymous call is still an ärende, just without a kontakt).
+    """
+    namn, epost, telefon = namn.strip(), epost.strip().lower(), telefon.strip()
+    personnummer = _normalisera_personnummer(personnummer) if personnummer.strip() else ""
+    organisationsnummer = (
+        _normalisera_organisationsnummer(organisationsnummer) if organisationsnummer.strip() else ""
+    )
+    if not any((namn, epost, telefon, personnummer, organisationsnummer)):
+        return None
+
+    kontakt = None
+    for falt, varde in (
+        ("personnummer", personnummer),
+        ("organisationsnummer", organisationsnummer),
+        ("epost", epost),
+        ("telefon", telefon),
+    ):
+        if varde:
+            kontakt = Kontakt.objects.filter(**{falt: varde}).order_by("id").first()
+            if kontakt:
+                break
+    if kontakt is None:
+        return Kontakt.objects.create(
+            namn=namn,
+            epost=epost,
+            telefon=telefon,
+            personnummer=personnummer,
+            organisationsnummer=organisationsnummer,
+        )
+    andrade = []
+    for falt, varde in (
+        ("namn", namn),
+        ("epost", epost),
+        ("telefon", telefon),
+        ("personnummer", personnummer),
+        ("organisationsnummer", organisationsnummer),
+    ):
+        if varde and not getattr(kontakt, falt):
+            setattr(kontakt, falt, varde)
+            andrade.append(falt)
+    if andrade:
+        kontakt.save(update_fields=andrade)
+    return kontakt
+
+
+# ---------------------------------------------------------------------------------------
+# Internals shared by the transitions
+
+
+def _las(arende: Arende, *, version: int | None, atgard: str | None) -> Arende:
+    """Lock the ärende's row and check the caller's version and the lifecycle."""
+    last = Arende.objects.select_for_update(of=("self",)).get(pk=arende.pk)
+    if version is not None and version != last.version:
+        raise ArendeInaktuellt(
+            _(
+                "Ärende %(nummer)s har ändrats av någon annan sedan du öppnade det. "
+                "Ladda om sidan och försök igen."
+            )
+            % {"nummer": last.nummer},
+            extra={"din_version": version, "aktuell_version": last.version},
+        )
+    if atgard is not None:
+        if last.sammanslagen_med_id is not None and atgard != "anteckna":
+            raise OgiltigStatus(
+                _("Ärende %(nummer)s är sammanslaget med %(mal)s. Arbeta i det ärendet.")
+                % {"nummer": last.nummer, "mal": last.sammanslagen_med.nummer}
+            )
+        if not livscykel.mojlig(atgard, last.status):
+            raise OgiltigStatus(
+                _("Det går inte när ärendet har status ”%(status)s”.")
+                % {"status": last.get_status_display()},
+                extra={"status": last.status, "atgard": atgard},
+            )
+    return last
+
+
+def _spara(arende: Arende, *falt: str) -> None:
+    arende.version += 1
+    arende.save(update_fields=[*falt, "version", "andrad"])
+
+
+def _handelse(arende: Arende, typ: str, av: AbstractUser | None, **data) -> Handelse:
+    return Handelse.objects.create(arende=arende, typ=typ, aktor=av, data=data)
+
+
+def _namn(anvandare: AbstractUser | None) -> str:
+    if anvandare is None:
+        return ""
+    return anvandare.get_full_name() or anvandare.get_username()
+
+
+def _standardkommun() -> Kommun:
+    kommun = Kommun.objects.order_by("id").first()
+    if kommun is None:
+        kommun = Kommun.objects.create(namn=konfiguration.varde("KOMMUN_NAMN"))
+    return kommun
+
+
+# ---------------------------------------------------------------------------------------
+# The transitions
+
+
+@transaction.atomic
+def arende_skapa(
+    *,
+    rubrik: str,
+    kanal: str,
+    av: AbstractUser | None,
+    beskrivning: str = "",
+    kontakt: Kontakt | None = None,
+    kategori: Kategori | None = None,
+    forvaltning: Forvaltning | None = None,
+    rosa: int | None = None,
+    inkom: datetime | None = None,
+    sekretess: bool = False,
+    kommun: Kommun | None = None,
+) -> Arende:
+    """Open a new ärende with its number, SLA due time and first timeline entry.
+
+    The kategori supplies the default förvaltning and ROSA-nivå.
+    """
+    rubrik = rubrik.strip()
+    if not rubrik:
+        raise OgiltigUppgift(_("Ärendet behöver en rubrik."), code="rubrik_saknas")
+    if kanal not in Kanal.values:
+        raise OgiltigUppgift(_("Okänd kanal: %(kanal)s.") % {"kanal": kanal}, code="okand_kanal")
+    if rosa is not None and rosa not in RosaNiva.values:
+        raise OgiltigUppgift(_("ROSA-nivån ska vara 1–8."), code="ogiltig_rosa")
+    inkom = inkom or timezone.now()
+    kommun = kommun or (forvaltning.kommun if forvaltning else None) or _standardkommun()
+    if kategori is not None:
+        forvaltning = forvaltning or kategori.forvaltning
+        rosa = rosa or kategori.standard_rosa
+    arende = Arende.objects.create(
+        nummer=arendenummer_reservera(ar=timezone.localtime(inkom).year)[0],
+        kommun=kommun,
+        rubrik=rubrik[:200],
+        beskrivning=beskrivning,
+        kanal=kanal,
+        status=Status.NY,
+        rosa=rosa,
+        kategori=kategori,
+        forvaltning=forvaltning,
+        kontakt=kontakt,
+        skapad_av=av,
+        inkom=inkom,
+        svar_senast=svar_senast_berakna(inkom=inkom, kategori=kategori),
+        sekretess=sekretess,
+    )
+    if sekretess and av is not None:
+        arende.sekretess_behoriga.add(av)
+    _handelse(
+        arende,
+        Handelse.Typ.SKAPAT,
+        av,
+        kanal=kanal,
+        kategori=kategori.namn if kategori else None,
+        rosa=rosa,
+    )
+    return arende
+
+
+@transaction.atomic
+def arende_ta_emot_meddelande(
+    *,
+    arende: Arende,
+    kanal: str,
+    text: str,
+    avsandare: str = "",
+    amne: str = "",
+    html: str = "",
+    metadata: dict | None = None,
+) -> Meddelande:
+    """Add an inbound message from the citizen; a closed or answered ärende reopens."""
+    arende = _las(arende, version=None, atgard=None)
+    meddelande = Meddelande.objects.create(
+        arende=arende,
+        riktning=Meddelande.Riktning.IN,
+        kanal=kanal,
+        avsandare=avsandare,
+        amne=amne,
+        text=text,
+        html=html,
+        metadata=metadata or {},
+    )
+    _handelse(arende, Handelse.Typ.MEDDELANDE_IN, None, meddelande_id=meddelande.pk, kanal=kanal)
+    if arende.status in (Status.BESVARAD, Status.AVSLUTAD, Status.VANTAR_PA_KONTAKT):
+        _oppna_igen(arende, av=None, orsak=_("Nytt meddelande från kontakten."))
+    return meddelande
+
+
+@transaction.atomic
+def arende_tilldela(
+    *,
+    arende: Arende,
+    av: AbstractUser,
+    till: AbstractUser,
+    version: int | None = None,
+    ta_over: bool = False,
+) -> Arende:
+    """Give the ärende to `till`. Only one of two simultaneous takers wins.
+
+    Without `ta_over`, an ärende someone else already holds is refused: the row lock makes
+    the second taker wait for the first's commit and then see the first's name.
+    """
+    arende = _las(arende, version=version, atgard="tilldela")
+    if arende.tilldelad_id == till.pk:
+        return arende
+    if arende.tilldelad_id is not None and not ta_over:
+        raise ArendeRedanTilldelat(
+            _("%(namn)s har redan tagit ärende %(nummer)s.")
+            % {"namn": _namn(arende.tilldelad), "nummer": arende.nummer},
+            extra={"tilldelad": arende.tilldelad.get_username()},
+        )
+    fran = arende.tilldelad
+    arende.tilldelad = till
+    falt = ["tilldelad"]
+    if arende.status == Status.NY:
+        arende.status = Status.PAGAENDE
+        falt.append("status")
+    _spara(arende, *falt)
+    if arende.sekretess:
+        arende.sekretess_behoriga.add(till)
+    _handelse(
+        arende,
+        Handelse.Typ.TILLDELAT,
+        av,
+        till=till.get_username(),
+        till_namn=_namn(till),
+        fran=fran.get_username() if fran else None,
+    )
+    return arende
+
+
+@transaction.atomic
+def arende_klassificera(
+    *,
+    arende: Arende,
+    av: AbstractUser,
+    rosa: int | None = None,
+    kategori: Kategori | None = None,
+    forvaltning: Forvaltning | None = None,
+    version: int | None = None,
+) -> Arende:
+    """Set ROSA-nivå, kategori and förvaltning; a new kategori moves the due time."""
+    arende = _las(arende, version=version, atgard="klassificera")
+    if rosa is not None and rosa not in RosaNiva.values:
+        raise OgiltigUppgift(_("ROSA-nivån ska vara 1–8."), code="ogiltig_rosa")
+    andringar: dict[str, list] = {}
+    if rosa is not None and rosa != arende.rosa:
+        andringar["rosa"] = [arende.rosa, rosa]
+        arende.rosa = rosa
+    if kategori is not None and kategori.pk != arende.kategori_id:
+        andringar["kategori"] = [arende.kategori.namn if arende.kategori else None, kategori.namn]
+        arende.kategori = kategori
+        arende.svar_senast = svar_senast_berakna(inkom=arende.inkom, kategori=kategori)
+        if forvaltning is None and arende.forvaltning_id is None:
+            forvaltning = kategori.forvaltning
+    if forvaltning is not None and forvaltning.pk != arende.forvaltning_id:
+        andringar["forvaltning"] = [
+            arende.forvaltning.namn if arende.forvaltning else None,
+            forvaltning.namn,
+        ]
+        arende.forvaltning = forvaltning
+    if not andringar:
+        return arende
+    _spara(arende, "rosa", "kategori", "forvaltning", "svar_senast")
+    _handelse(arende, Handelse.Typ.KLASSIFICERAT, av, andringar=andringar)
+    return arende
+
+
+@transaction.atomic
+def arende_svara(
+    *, arende: Arende, av: AbstractUser, text: str, version: int | None = None
+) -> Meddelande:
+    """Record an answer to the citizen and mark the ärende answered.
+
+    The channel that delivers it (e-post, SMS, letter) reacts to the SVAR event.
+    """
+    text = text.strip()
+    if not text:
+        raise OgiltigUppgift(_("Svaret är tomt."), code="svar_tomt")
+    arende = _las(arende, version=version, atgard="svara")
+    nu = timezone.now()
+    meddelande = Meddelande.objects.create(
+        arende=arende,
+        riktning=Meddelande.Riktning.UT,
+        kanal=arende.kanal,
+        avsandare=_namn(av),
+        mottagare=str(arende.kontakt) if arende.kontakt_id else "",
+        text=text,
+        skapad=nu,
+        skapad_av=av,
+    )
+    arende.forsta_svar = arende.forsta_svar or nu
+    arende.besvarad = nu
+    falt = ["forsta_svar", "besvarad"]
+    if arende.status != Status.AVSLUTAD:
+        arende.status = Status.BESVARAD
+        falt.append("status")
+    _spara(arende, *falt)
+    _handelse(arende, Handelse.Typ.SVAR, av, meddelande_id=meddelande.pk, text=text)
+    return meddelande
+
+
+@transaction.atomic
+def arende_anteckna(*, arende: Arende, av: AbstractUser, text: str) -> Handelse:
+    """Add an internal note; it changes nothing else, so it needs no version."""
+    text = text.strip()
+    if not text:
+        raise OgiltigUppgift(_("Anteckningen är tom."), code="anteckning_tom")
+    arende = _las(arende, version=None, atgard="anteckna")
+    return _handelse(arende, Handelse.Typ.ANTECKNING, av, text=text)
+
+
+@transaction.atomic
+def arende_eskalera(
+    *,
+    arende: Arende,
+    av: AbstractUser,
+    forvaltning: Forvaltning,
+    orsak: str,
+    handlaggare: AbstractUser | None = None,
+    rosa: int | None = None,
+    diariefor: bool | None = None,
+    version: int | None = None,
+) -> Arende:
+    """Hand the ärende to a förvaltning, and to one handläggare if named.
+
+    `diariefor` defaults to the kategori's setting; the Platina bridge acts on it.
+    """
+    orsak = orsak.strip()
+    if not orsak:
+        raise OgiltigUppgift(
+            _("Skriv varför ärendet eskaleras, så att handläggaren vet vad som redan är gjort."),
+            code="orsak_saknas",
+        )
+    arende = _las(arende, version=version, atgard="eskalera")
+    if handlaggare is not None:
+        medarbetare = getattr(handlaggare, "medarbetare", None)
+        if medarbetare is None or medarbetare.forvaltning_id != forvaltning.pk:
+            raise OgiltigUppgift(
+                _("%(namn)s arbetar inte på %(forvaltning)s.")
+                % {"namn": _namn(handlaggare), "forvaltning": forvaltning.namn},
+                code="handlaggare_fel_forvaltning",
+            )
+    if rosa is not None:
+        if rosa not in RosaNiva.values:
+            raise OgiltigUppgift(_("ROSA-nivån ska vara 1–8."), code="ogiltig_rosa")
+        arende.rosa = rosa
+    if diariefor is None:
+        diariefor = bool(arende.kategori and arende.kategori.diarieford)
+    arende.forvaltning = forvaltning
+    arende.tilldelad = handlaggare
+    arende.status = Status.ESKALERAD
+    arende.eskalerad = timezone.now()
+    _spara(arende, "forvaltning", "tilldelad", "status", "eskalerad", "rosa")
+    if arende.sekretess and handlaggare is not None:
+        arende.sekretess_behoriga.add(handlaggare)
+    _handelse(
+        arende,
+        Handelse.Typ.ESKALERAT,
+        av,
+        forvaltning=forvaltning.namn,
+        forvaltning_id=forvaltning.pk,
+        handlaggare=handlaggare.get_username() if handlaggare else None,
+        orsak=orsak,
+        rosa=arende.rosa,
+        diariefor=diariefor,
+    )
+    return arende
+
+
+@transaction.atomic
+def arende_vanta(
+    *, arende: Arende, av: AbstractUser, orsak: str = "", version: int | None = None
+) -> Arende:
+    """Wait for the citizen (a missing document, an answer to a question)."""
+    arende = _las(arende, version=version, atgard="vanta")
+    arende.status = Status.VANTAR_PA_KONTAKT
+    _spara(arende, "status")
+    _handelse(arende, Handelse.Typ.VANTAR, av, orsak=orsak.strip())
+    return arende
+
+
+@transaction.atomic
+def arende_avsluta(
+    *,
+    arende: Arende,
+    av: AbstractUser,
+    utfall: str,
+    kommentar: str = "",
+    version: int | None = None,
+) -> Arende:
+    """Close the ärende with how it ended; statistics count on the utfall."""
+    if utfall not in Utfall.values or utfall == Utfall.SAMMANSLAGET:
+        raise OgiltigUppgift(_("Välj hur ärendet avslutades."), code="utfall_saknas")
+    arende = _las(arende, version=version, atgard="avsluta")
+    arende.status = Status.AVSLUTAD
+    arende.utfall = utfall
+    arende.avslutad = timezone.now()
+    _spara(arende, "status", "utfall", "avslutad")
+    _handelse(arende, Handelse.Typ.AVSLUTAT, av, utfall=utfall, kommentar=kommentar.strip())
+    return arende
+
+
+def _oppna_igen(arende: Arende, *, av: AbstractUser | None, orsak: str) -> Arende:
+    nu = timezone.now()
+    arende.status = Status.PAGAENDE
+    arende.utfall = ""
+    arende.avslutad = None
+    arende.besvarad = None
+    arende.svar_senast = svar_senast_berakna(inkom=nu, kategori=arende.kategori)
+    _spara(arende, "status", "utfall", "avslutad", "besvarad", "svar_senast")
+    _handelse(arende, Handelse.Typ.ATEROPPNAT, av, orsak=orsak)
+    return arende
+
+
+@transaction.atomic
+def arende_ateroppna(
+    *, arende: Arende, av: AbstractUser, orsak: str = "", version: int | None = None
+) -> Arende:
+    """Reopen an answered or closed ärende; a new due time runs from now."""
+    arende = _las(arende, version=version, atgard="ateroppna")
+    return _oppna_igen(arende, av=av, orsak=orsak.strip())
+
+
+@transaction.atomic
+def arende_sla_ihop(
+    *, kalla: Arende, mal: Arende, av: AbstractUser, version: int | None = None
+) -> Arende:
+    """Merge `kalla` into `mal`: kalla closes and points to mal; both timelines are kept.
+
+    Secrecy carries over: merging a sekretessmarkerat ärende makes the survivor one too.
+    `version` is the version of `kalla` the caller read.
+    """
+    if kalla.pk == mal.pk:
+        raise OgiltigUppgift(
+            _("Ett ärende kan inte slås ihop med sig självt."), code="samma_arende"
+        )
+    # Lock in id order so that two opposite merges cannot deadlock.
+    forsta, andra = sorted((kalla, mal), key=lambda a: a.pk)
+    lasta = {
+        forsta.pk: _las(
+            forsta, version=version if forsta.pk == kalla.pk else None, atgard="sla_ihop"
+        ),
+        andra.pk: _las(andra, version=version if andra.pk == kalla.pk else None, atgard="sla_ihop"),
+    }
+    kalla, mal = lasta[kalla.pk], lasta[mal.pk]
+    if kalla.kommun_id != mal.kommun_id:
+        raise OgiltigUppgift(
+            _("Ärenden i olika kommuner kan inte slås ihop."), code="olika_kommuner"
+        )
+    kalla.status = Status.AVSLUTAD
+    kalla.utfall = Utfall.SAMMANSLAGET
+    kalla.avslutad = timezone.now()
+    kalla.sammanslagen_med = mal
+    _spara(kalla, "status", "utfall", "avslutad", "sammanslagen_med")
+    if kalla.sekretess:
+        if not mal.sekretess:
+            mal.sekretess = True
+            _spara(mal, "sekretess")
+        mal.sekretess_behoriga.add(*kalla.sekretess_behoriga.all())
+    _handelse(kalla, Handelse.Typ.SAMMANSLAGET, av, med=mal.nummer, roll="kalla")
+    _handelse(mal, Handelse.Typ.SAMMANSLAGET, av, med=kalla.nummer, roll="mal")
+    return mal
+
+
+@transaction.atomic
+def arende_satt_sekretess(
+    *,
+    arende: Arende,
+    av: AbstractUser,
+    sekretess: bool,
+    behoriga: list[AbstractUser],
+    version: int | None = None,
+) -> Arende:
+    """Mark or unmark the ärende as secret and name who may see it.
+
+    The one marking it and the current assignee are always among those named.
+    """
+    arende = _las(arende, version=version, atgard="sekretess")
+    arende.sekretess = sekretess
+    _spara(arende, "sekretess")
+    namngivna = {anv.pk: anv for anv in behoriga}
+    namngivna[av.pk] = av
+    if arende.tilldelad_id:
+        namngivna[arende.tilldelad_id] = arende.tilldelad
+    arende.sekretess_behoriga.set(namngivna.values() if sekretess else [])
+    _handelse(
+        arende,
+        Handelse.Typ.SEKRETESS,
+        av,
+        sekretess=sekretess,
+        behoriga=sorted(anv.get_username() for anv in namngivna.values()) if sekretess else [],
+    )
+    return arende
