@@ -1,0 +1,269 @@
+"""REST API for ärenden: list, create, detail, one POST endpoint per service action.
+
+Views are thin: parse with a small input serializer, fetch through the access module, call
+one service, answer with the output serializer. Errors leave as {"code", "message", "extra"}.
+"""
+
+from django.db import transaction
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from drf_spectacular.utils import (
+    OpenApiResponse,
+    extend_schema,
+    extend_schema_field,
+    extend_schema_view,
+    inline_serializer,
+)
+from rest_framework import serializers, status
+from rest_framework.generics import ListAPIView
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from arenden import atgarder, behorighet, selectors, services
+from arenden.filter import ArendeFilterIn
+from arenden.models import Arende, Forvaltning, Handelse, Kanal, Kategori, Meddelande, RosaNiva
+
+# ---------------------------------------------------------------------------------------
+# Output
+
+
+class _Ref(serializers.Serializer):
+    id = serializers.IntegerField()
+    namn = serializers.CharField()
+
+
+class ForvaltningOut(serializers.ModelSerializer):
+    kommun = serializers.CharField(source="kommun.namn")
+
+    class Meta:
+        model = Forvaltning
+        fields = ["id", "namn", "kommun", "epost"]
+
+
+class KategoriOut(serializers.ModelSerializer):
+    forvaltning = _Ref()
+
+    class Meta:
+        model = Kategori
+        fields = ["id", "namn", "forvaltning", "standard_rosa", "sla_arbetsdagar", "diarieford"]
+
+
+class KontaktOut(serializers.Serializer):
+    namn = serializers.CharField()
+    epost = serializers.CharField()
+    telefon = serializers.CharField()
+    personnummer = serializers.CharField(source="personnummer_maskerat")
+    organisationsnummer = serializers.CharField(source="organisationsnummer_formaterat")
+
+
+class ArendeListaOut(serializers.ModelSerializer):
+    kategori = _Ref(allow_null=True)
+    forvaltning = _Ref(allow_null=True)
+    tilldelad = serializers.CharField(source="tilldelad.username", allow_null=True, default=None)
+    kontakt = serializers.CharField(source="kontakt.__str__", allow_null=True, default=None)
+    forsenat = serializers.BooleanField(source="ar_forsenat")
+
+    class Meta:
+        model = Arende
+        fields = [
+            "nummer", "rubrik", "kanal", "status", "utfall", "rosa", "kategori", "forvaltning",
+            "tilldelad", "kontakt", "inkom", "svar_senast", "forsenat", "sekretess", "version",
+        ]  # fmt: skip
+
+
+class HandelseOut(serializers.ModelSerializer):
+    aktor = serializers.CharField(source="aktor.username", allow_null=True, default=None)
+    arende = serializers.CharField(source="arende.nummer")
+    beskrivning = serializers.CharField(source="get_typ_display")
+
+    class Meta:
+        model = Handelse
+        fields = ["id", "arende", "typ", "beskrivning", "aktor", "tid", "data"]
+
+
+class MeddelandeOut(serializers.ModelSerializer):
+    class Meta:
+        model = Meddelande
+        fields = ["id", "riktning", "kanal", "avsandare", "mottagare", "amne", "text", "skapad"]
+
+
+class ArendeDetaljOut(ArendeListaOut):
+    kontakt = KontaktOut(allow_null=True)
+    sammanslagen_med = serializers.CharField(
+        source="sammanslagen_med.nummer", allow_null=True, default=None
+    )
+    tidslinje = serializers.SerializerMethodField()
+    meddelanden = serializers.SerializerMethodField()
+
+    class Meta(ArendeListaOut.Meta):
+        fields = [
+            *ArendeListaOut.Meta.fields,
+            "beskrivning", "forsta_svar", "besvarad", "avslutad", "eskalerad", "diarienummer",
+            "sammanslagen_med", "tidslinje", "meddelanden",
+        ]  # fmt: skip
+
+    @extend_schema_field(HandelseOut(many=True))
+    def get_tidslinje(self, arende) -> list[dict]:
+        return HandelseOut(selectors.arende_tidslinje(arende=arende), many=True).data
+
+    @extend_schema_field(MeddelandeOut(many=True))
+    def get_meddelanden(self, arende) -> list[dict]:
+        return MeddelandeOut(selectors.arende_meddelanden(arende=arende), many=True).data
+
+
+# ---------------------------------------------------------------------------------------
+# Input
+
+
+class KontaktIn(serializers.Serializer):
+    namn = serializers.CharField(required=False, allow_blank=True, max_length=200)
+    epost = serializers.EmailField(required=False, allow_blank=True)
+    telefon = serializers.CharField(required=False, allow_blank=True, max_length=30)
+    personnummer = serializers.CharField(required=False, allow_blank=True, max_length=13)
+    organisationsnummer = serializers.CharField(required=False, allow_blank=True, max_length=11)
+
+
+class ArendeSkapaIn(serializers.Serializer):
+    rubrik = serializers.CharField(max_length=200)
+    beskrivning = serializers.CharField(required=False, allow_blank=True, default="")
+    kanal = serializers.ChoiceField(choices=Kanal.choices)
+    kategori = serializers.PrimaryKeyRelatedField(
+        queryset=Kategori.objects.filter(aktiv=True), required=False, allow_null=True
+    )
+    forvaltning = serializers.PrimaryKeyRelatedField(
+        queryset=Forvaltning.objects.filter(aktiv=True), required=False, allow_null=True
+    )
+    rosa = serializers.ChoiceField(choices=RosaNiva.choices, required=False, allow_null=True)
+    kontakt = KontaktIn(required=False)
+    inkom = serializers.DateTimeField(required=False)
+    sekretess = serializers.BooleanField(required=False, default=False)
+
+
+# ---------------------------------------------------------------------------------------
+# Views
+
+
+class ArendeListaApi(APIView):
+    @extend_schema(
+        summary=_("Lista ärenden"),
+        operation_id="arenden_lista",
+        parameters=[ArendeFilterIn],
+        responses=inline_serializer(
+            "ArendeSida",
+            {
+                "results": ArendeListaOut(many=True),
+                "next": serializers.URLField(allow_null=True),
+            },
+        ),
+    )
+    def get(self, request):
+        parametrar = ArendeFilterIn(data=request.query_params)
+        parametrar.is_valid(raise_exception=True)
+        data = parametrar.validated_data
+        sida = selectors.arende_sida(
+            user=request.user,
+            filter=parametrar.till_filter(),
+            efter=data.get("cursor"),
+            antal=data["antal"],
+            ordning=data["ordning"],
+        )
+        nasta = None
+        if sida.nasta:
+            fraga = request.query_params.copy()
+            fraga["cursor"] = sida.nasta
+            nasta = request.build_absolute_uri(f"{request.path}?{fraga.urlencode()}")
+        return Response({"results": ArendeListaOut(sida.rader, many=True).data, "next": nasta})
+
+    @extend_schema(
+        summary=_("Registrera ärende"), request=ArendeSkapaIn, responses={201: ArendeDetaljOut}
+    )
+    def post(self, request):
+        behorighet.kontrollera_skapa(request.user)
+        indata = ArendeSkapaIn(data=request.data)
+        indata.is_valid(raise_exception=True)
+        data = indata.validated_data
+        with transaction.atomic():
+            kontakt = services.kontakt_hitta_eller_skapa(**data.get("kontakt", {}))
+            arende = services.arende_skapa(
+                rubrik=data["rubrik"],
+                beskrivning=data["beskrivning"],
+                kanal=data["kanal"],
+                av=request.user,
+                kontakt=kontakt,
+                kategori=data.get("kategori"),
+                forvaltning=data.get("forvaltning"),
+                rosa=int(data["rosa"]) if data.get("rosa") else None,
+                inkom=data.get("inkom"),
+                sekretess=data["sekretess"],
+            )
+        arende = behorighet.arende_get_for_user(user=request.user, nummer=arende.nummer)
+        return Response(
+            ArendeDetaljOut(arende).data,
+            status=status.HTTP_201_CREATED,
+            headers={"Location": reverse("api:arende", args=[arende.nummer])},
+        )
+
+
+class ArendeDetaljApi(APIView):
+    @extend_schema(
+        summary=_("Hämta ärende med tidslinje"),
+        operation_id="arende_hamta",
+        responses=ArendeDetaljOut,
+    )
+    def get(self, request, nummer: str):
+        arende = behorighet.arende_get_for_user(user=request.user, nummer=nummer)
+        return Response(ArendeDetaljOut(arende).data)
+
+
+class _AtgardApi(APIView):
+    """POST /api/v1/arenden/<nummer>/<åtgärd>/: run one action, return the fresh ärende."""
+
+    atgard: str
+
+    def post(self, request, nummer: str):
+        arende = behorighet.arende_get_for_user(user=request.user, nummer=nummer)
+        atgarder.utfor(user=request.user, arende=arende, atgard=self.atgard, data=request.data)
+        arende = behorighet.arende_get_for_user(
+            user=request.user, nummer=arende.nummer, logga_lasning=False
+        )
+        return Response(ArendeDetaljOut(arende).data)
+
+
+def _atgard_vy(definition: atgarder.Definition):
+    """Build the endpoint of one action, with its OpenAPI description."""
+    klass = type(f"{definition.namn.title()}Api", (_AtgardApi,), {"atgard": definition.namn})
+    return extend_schema_view(
+        post=extend_schema(
+            summary=str(definition.rubrik),
+            operation_id=f"arende_{definition.namn}",
+            request=definition.indata,
+            responses={
+                200: ArendeDetaljOut,
+                400: OpenApiResponse(description=_("Ogiltiga uppgifter")),
+                403: OpenApiResponse(description=_("Behörighet saknas")),
+                404: OpenApiResponse(description=_("Ärendet finns inte")),
+                409: OpenApiResponse(description=_("Ärendet har ändrats eller är upptaget")),
+            },
+        )
+    )(klass)
+
+
+ATGARD_VYER = {namn: _atgard_vy(definition) for namn, definition in atgarder.ATGARDER.items()}
+
+
+@extend_schema(summary=_("Lista förvaltningar"))
+class ForvaltningListaApi(ListAPIView):
+    serializer_class = ForvaltningOut
+    pagination_class = None
+
+    def get_queryset(self):
+        return selectors.forvaltning_lista()
+
+
+@extend_schema(summary=_("Lista kategorier (ärendetyper)"))
+class KategoriListaApi(ListAPIView):
+    serializer_class = KategoriOut
+    pagination_class = None
+
+    def get_queryset(self):
+        return selectors.kategori_lista()

@@ -1,0 +1,68 @@
+"""The work queue's filter parameters, parsed once for both the API and the UI."""
+
+from django.utils.translation import gettext_lazy as _
+from rest_framework import serializers
+
+from arenden.models import Kanal, RosaNiva, Status
+from arenden.selectors import ORDNINGAR, STORSTA_SIDA, ArendeFilter
+
+
+class _Lista(serializers.ListField):
+    """A list given as repeated parameters (?status=a&status=b) or comma-separated."""
+
+    def get_value(self, dictionary):
+        if hasattr(dictionary, "getlist"):
+            varden = [v for rad in dictionary.getlist(self.field_name) for v in rad.split(",")]
+            varden = [v.strip() for v in varden if v.strip()]
+            return varden or serializers.empty
+        return super().get_value(dictionary)
+
+
+class ArendeFilterIn(serializers.Serializer):
+    status = _Lista(child=serializers.ChoiceField(choices=Status.choices), required=False)
+    kanal = _Lista(child=serializers.ChoiceField(choices=Kanal.choices), required=False)
+    rosa = _Lista(child=serializers.ChoiceField(choices=RosaNiva.choices), required=False)
+    forvaltning = serializers.IntegerField(required=False, min_value=1)
+    kategori = serializers.IntegerField(required=False, min_value=1)
+    tilldelad = serializers.RegexField(
+        r"^(mig|ingen|\d+)$",
+        required=False,
+        help_text=_("”mig”, ”ingen” eller en användares id."),
+        error_messages={"invalid": _("Ange ”mig”, ”ingen” eller ett användar-id.")},
+    )
+    inkom_fran = serializers.DateField(required=False, help_text=_("ÅÅÅÅ-MM-DD, inklusive."))
+    inkom_till = serializers.DateField(required=False, help_text=_("ÅÅÅÅ-MM-DD, inklusive."))
+    q = serializers.CharField(
+        required=False,
+        max_length=200,
+        help_text=_("Fritext: ärendenummer, rubrik, kontaktens namn, e-post eller telefon."),
+    )
+    forsenade = serializers.BooleanField(required=False, default=False)
+    ordning = serializers.ChoiceField(choices=list(ORDNINGAR), required=False, default="-inkom")
+    antal = serializers.IntegerField(
+        required=False, min_value=1, max_value=STORSTA_SIDA, default=50
+    )
+    cursor = serializers.CharField(required=False, max_length=200)
+
+    def validate(self, attrs):
+        fran, till = attrs.get("inkom_fran"), attrs.get("inkom_till")
+        if fran and till and fran > till:
+            raise serializers.ValidationError(
+                {"inkom_till": _("Slutdatum kan inte vara före startdatum.")}
+            )
+        return attrs
+
+    def till_filter(self) -> ArendeFilter:
+        data = self.validated_data
+        return ArendeFilter(
+            status=tuple(data.get("status", ())),
+            kanal=tuple(data.get("kanal", ())),
+            rosa=tuple(int(r) for r in data.get("rosa", ())),
+            forvaltning=data.get("forvaltning"),
+            kategori=data.get("kategori"),
+            tilldelad=data.get("tilldelad", ""),
+            inkom_fran=data.get("inkom_fran"),
+            inkom_till=data.get("inkom_till"),
+            text=data.get("q", ""),
+            forsenade=data.get("forsenade", False),
+        )
