@@ -60,7 +60,7 @@ class ArendeListaOut(serializers.ModelSerializer):
     kategori = _Ref(allow_null=True)
     forvaltning = _Ref(allow_null=True)
     tilldelad = serializers.CharField(source="tilldelad.username", allow_null=True, default=None)
-    kontakt = serializers.CharField(source="kontakt.__str__", allow_null=True, default=None)
+    kontakt = serializers.StringRelatedField(allow_null=True)
     forsenat = serializers.BooleanField(source="ar_forsenat")
 
     class Meta:

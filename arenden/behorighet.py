@@ -110,6 +110,11 @@ def _handlaggarens_forvaltning_id(user) -> int | None:
     return medarbetare.forvaltning_id if medarbetare else None
 
 
+def _kommun_id(user) -> int | None:
+    medarbetare = getattr(user, "medarbetare", None)
+    return medarbetare.kommun_id if medarbetare else None
+
+
 def arende_queryset_for_user(user) -> QuerySet[Arende]:
     """Return every ärende the user may see; the base of every list, search and export."""
     mina = roller(user)
@@ -120,6 +125,10 @@ def arende_queryset_for_user(user) -> QuerySet[Arende]:
         pk__in=Arende.sekretess_behoriga.through.objects.filter(user_id=user.pk).values("arende_id")
     )
     if mina & {Roll.KOMMUNVAGLEDARE, Roll.TEAMLEDARE, Roll.ADMINISTRATOR}:
+        kommun_id = _kommun_id(user)
+        # Staff with no Medarbetare row (a superuser made with createsuperuser) see all kommuner.
+        if kommun_id is not None:
+            qs = qs.filter(kommun_id=kommun_id)
         return qs.filter(sekretess_ok)
     # Only handläggare remain.
     forvaltning_id = _handlaggarens_forvaltning_id(user)
@@ -137,7 +146,7 @@ def arende_get_for_user(*, user, nummer: str, logga_lasning: bool = True) -> Are
     arende = (
         arende_queryset_for_user(user)
         .select_related("kategori", "forvaltning", "tilldelad", "kontakt", "kommun")
-        .filter(nummer=nummer)
+        .filter(nummer=nummer.strip().upper())
         .first()
     )
     if arende is None:

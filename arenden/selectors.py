@@ -157,7 +157,14 @@ def arende_sida(
 
 def arende_tidslinje(*, arende: Arende) -> list[Handelse]:
     """Return the timeline of the ärende and of every ärende merged into it, oldest first."""
-    ids = [arende.pk, *Arende.objects.filter(sammanslagen_med=arende).values_list("id", flat=True)]
+    ids = [arende.pk]
+    # Merges chain (A into B, then B into C): follow them down, one query per level.
+    niva = [arende.pk]
+    while niva:
+        niva = list(
+            Arende.objects.filter(sammanslagen_med_id__in=niva).values_list("id", flat=True)
+        )
+        ids += niva
     return list(
         Handelse.objects.filter(arende_id__in=ids)
         .exclude(typ=Handelse.Typ.LAST)

@@ -231,10 +231,16 @@ def arende_skapa(
     if rosa is not None and rosa not in RosaNiva.values:
         raise OgiltigUppgift(_("ROSA-nivån ska vara 1–8."), code="ogiltig_rosa")
     inkom = inkom or timezone.now()
-    kommun = kommun or (forvaltning.kommun if forvaltning else None) or _standardkommun()
     if kategori is not None:
         forvaltning = forvaltning or kategori.forvaltning
         rosa = rosa or kategori.standard_rosa
+    medarbetare = getattr(av, "medarbetare", None)
+    kommun = (
+        kommun
+        or (forvaltning.kommun if forvaltning else None)
+        or (medarbetare.kommun if medarbetare else None)
+        or _standardkommun()
+    )
     arende = Arende.objects.create(
         nummer=arendenummer_reservera(ar=timezone.localtime(inkom).year)[0],
         kommun=kommun,
@@ -275,8 +281,13 @@ def arende_ta_emot_meddelande(
     html: str = "",
     metadata: dict | None = None,
 ) -> Meddelande:
-    """Add an inbound message from the citizen; a closed or answered ärende reopens."""
+    """Add an inbound message from the citizen; a closed or answered ärende reopens.
+
+    A message on a merged ärende goes to the ärende it was merged into.
+    """
     arende = _las(arende, version=None, atgard=None)
+    while arende.sammanslagen_med_id is not None:
+        arende = _las(arende.sammanslagen_med, version=None, atgard=None)
     meddelande = Meddelande.objects.create(
         arende=arende,
         riktning=Meddelande.Riktning.IN,
@@ -440,11 +451,21 @@ def arende_eskalera(
             code="orsak_saknas",
         )
     arende = _las(arende, version=version, atgard="eskalera")
+    if forvaltning.kommun_id != arende.kommun_id:
+        raise OgiltigUppgift(
+            _("%(forvaltning)s hör till en annan kommun än ärendet.")
+            % {"forvaltning": forvaltning.namn},
+            code="fel_kommun",
+        )
     if handlaggare is not None:
         medarbetare = getattr(handlaggare, "medarbetare", None)
-        if medarbetare is None or medarbetare.forvaltning_id != forvaltning.pk:
+        if (
+            medarbetare is None
+            or medarbetare.forvaltning_id != forvaltning.pk
+            or not handlaggare.groups.filter(name="handlaggare").exists()
+        ):
             raise OgiltigUppgift(
-                _("%(namn)s arbetar inte på %(forvaltning)s.")
+                _("%(namn)s är inte handläggare på %(forvaltning)s.")
                 % {"namn": _namn(handlaggare), "forvaltning": forvaltning.namn},
                 code="handlaggare_fel_forvaltning",
             )
@@ -564,6 +585,9 @@ def arende_sla_ihop(
         if not mal.sekretess:
             mal.sekretess = True
             _spara(mal, "sekretess")
+            # As when marking by hand: whoever holds the survivor keeps it.
+            if mal.tilldelad_id:
+                mal.sekretess_behoriga.add(mal.tilldelad_id)
         mal.sekretess_behoriga.add(*kalla.sekretess_behoriga.all())
     _handelse(kalla, Handelse.Typ.SAMMANSLAGET, av, med=mal.nummer, roll="kalla")
     _handelse(mal, Handelse.Typ.SAMMANSLAGET, av, med=kalla.nummer, roll="mal")
