@@ -1,0 +1,51 @@
+"""Template filters that turn stored codes into the Swedish words people read."""
+
+from django import template
+
+from arenden.models import Kanal, RosaNiva, Status, Utfall
+
+register = template.Library()
+
+_ETIKETTER = {
+    "kanal": dict(Kanal.choices),
+    "status": dict(Status.choices),
+    "utfall": dict(Utfall.choices),
+    "rosa": dict(RosaNiva.choices),
+}
+
+# Field names as they appear in error messages and change lists.
+FALTNAMN = {
+    "rubrik": "Rubrik",
+    "beskrivning": "Beskrivning",
+    "kanal": "Kanal",
+    "kategori": "Kategori",
+    "forvaltning": "Förvaltning",
+    "rosa": "ROSA-nivå",
+    "kontakt": "Kontakt",
+    "text": "Text",
+    "orsak": "Orsak",
+    "utfall": "Utfall",
+    "handlaggare": "Handläggare",
+    "anvandare": "Medarbetare",
+    "med": "Ärendenummer",
+    "version": "Version",
+    "status": "Status",
+    "inkom_fran": "Inkom från",
+    "inkom_till": "Inkom till",
+    "tilldelad": "Tilldelad",
+    "cursor": "Sida",
+    "q": "Sök",
+}
+
+
+@register.filter
+def etikett(kod, slag: str) -> str:
+    """Return the label of a stored code: {{ d.utfall|etikett:"utfall" }}."""
+    if kod in (None, ""):
+        return "–"
+    return str(_ETIKETTER[slag].get(kod, kod))
+
+
+@register.filter
+def faltnamn(falt: str) -> str:
+    return FALTNAMN.get(falt, falt)
