@@ -188,11 +188,23 @@ class Arende(models.Model):
         blank=True,
         validators=[MinValueValidator(1), MaxValueValidator(8)],
     )
+    # The composite (x, -inkom) indexes below serve these foreign keys; no single-column
+    # index is needed, and each one costs on every insert.
     kategori = models.ForeignKey(
-        Kategori, on_delete=models.PROTECT, null=True, blank=True, related_name="arenden"
+        Kategori,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="arenden",
+        db_index=False,
     )
     forvaltning = models.ForeignKey(
-        Forvaltning, on_delete=models.PROTECT, null=True, blank=True, related_name="arenden"
+        Forvaltning,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="arenden",
+        db_index=False,
     )
     tilldelad = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -201,6 +213,7 @@ class Arende(models.Model):
         blank=True,
         related_name="tilldelade_arenden",
         verbose_name=_("tilldelad"),
+        db_index=False,
     )
     kontakt = models.ForeignKey(
         Kontakt, on_delete=models.SET_NULL, null=True, blank=True, related_name="arenden"
@@ -238,6 +251,12 @@ class Arende(models.Model):
             models.Index(fields=["forvaltning", "-inkom"], name="arende_forvaltning_inkom"),
             models.Index(fields=["kategori", "-inkom"], name="arende_kategori_inkom"),
             models.Index(fields=["tilldelad", "-inkom"], name="arende_tilldelad_inkom"),
+            # A handläggare's view: his förvaltning's escalated ärenden, newest first.
+            models.Index(
+                fields=["forvaltning", "-inkom"],
+                name="arende_eskalerade_inkom",
+                condition=models.Q(eskalerad__isnull=False),
+            ),
             models.Index(
                 fields=["svar_senast"],
                 name="arende_oppna_svar_senast",

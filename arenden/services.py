@@ -12,11 +12,8 @@ from django.contrib.auth.models import AbstractUser
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from stdnum.exceptions import ValidationError as StdnumFel
-from stdnum.se import orgnr
-from stdnum.se import personnummer as pnr
 
-from arenden import kalender, konfiguration, livscykel
+from arenden import kalender, konfiguration, kontaktuppgifter, livscykel
 from arenden.errors import ArendeInaktuellt, ArendeRedanTilldelat, OgiltigStatus, OgiltigUppgift
 from arenden.models import (
     Arende,
@@ -65,31 +62,6 @@ def svar_senast_berakna(*, inkom: datetime, kategori: Kategori | None) -> dateti
     return kalender.lagg_till_arbetsdagar(inkom, dagar)
 
 
-def _normalisera_personnummer(varde: str) -> str:
-    try:
-        kompakt = pnr.compact(varde)
-        pnr.validate(kompakt)
-    except StdnumFel:
-        raise OgiltigUppgift(
-            _("Personnumret %(varde)s är inte giltigt. Kontrollera siffrorna och kontrollsiffran.")
-            % {"varde": varde},
-            code="ogiltigt_personnummer",
-        ) from None
-    # Twelve digits with the century, taken from the birth date stdnum computed.
-    fodd = pnr.get_birth_date(kompakt)
-    return f"{fodd:%Y%m%d}{kompakt[-4:]}"
-
-
-def _normalisera_organisationsnummer(varde: str) -> str:
-    try:
-        return orgnr.validate(varde)
-    except StdnumFel:
-        raise OgiltigUppgift(
-            _("Organisationsnumret %(varde)s är inte giltigt.") % {"varde": varde},
-            code="ogiltigt_organisationsnummer",
-        ) from None
-
-
 @transaction.atomic
 def kontakt_hitta_eller_skapa(
     *,
@@ -104,10 +76,15 @@ def kontakt_hitta_eller_skapa(
     Fills in what the known contact lacks. Returns None when nothing identifies anyone
     (an anonymous call is still an ärende, just without a kontakt).
     """
-    namn, epost, telefon = namn.strip(), epost.strip().lower(), telefon.strip()
-    personnummer = _normalisera_personnummer(personnummer) if personnummer.strip() else ""
+    namn, epost = namn.strip(), epost.strip().lower()
+    telefon = kontaktuppgifter.normalisera_telefon(telefon)
+    personnummer = (
+        kontaktuppgifter.normalisera_personnummer(personnummer) if personnummer.strip() else ""
+    )
     organisationsnummer = (
-        _normalisera_organisationsnummer(organisationsnummer) if organisationsnummer.strip() else ""
+        kontaktuppgifter.normalisera_organisationsnummer(organisationsnummer)
+        if organisationsnummer.strip()
+        else ""
     )
     if not any((namn, epost, telefon, personnummer, organisationsnummer)):
         return None

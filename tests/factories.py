@@ -47,7 +47,7 @@ class KontaktFactory(DjangoModelFactory):
 
     namn = factory.Sequence(lambda n: f"Kontakt Nummer{n}")
     epost = factory.Sequence(lambda n: f"kontakt{n}@example.se")
-    telefon = factory.Sequence(lambda n: f"070-{n:07d}")
+    telefon = factory.Sequence(lambda n: f"070{n:07d}")
 
 
 class UserFactory(DjangoModelFactory):

@@ -31,6 +31,7 @@ from arenden.demodata.katalog import (
 )
 from arenden.demodata.klocka import DYGN, TIMME, Klocka
 from arenden.demodata.liv import Kat, Liv, Person, Rader
+from arenden.kontaktuppgifter import normalisera_telefon
 
 KANALER = ("telefon", "epost", "besok", "etjanst", "brev")
 # Channels where the citizen is on the line or at the desk while the ärende is handled.
@@ -183,8 +184,9 @@ class Generator:
             if rng.random() < P_EPOST[kanal]
             else ""
         )
+        # Stored as the services store it: digits only (see arenden.kontaktuppgifter).
         telefon = (
-            namn.telefon(rng)
+            normalisera_telefon(namn.telefon(rng))
             if rng.random() < P_TELEFON[kanal] or not (kontaktnamn or epost)
             else ""
         )

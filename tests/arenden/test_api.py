@@ -10,7 +10,7 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 from drf_spectacular.validation import validate_schema
 
-from arenden import services
+from arenden import selectors, services
 from arenden.kalender import TIDSZON
 from arenden.models import Arende, Handelse, Kanal, Kontakt, Status, Utfall
 from tests.factories import ArendeFactory, ForvaltningFactory, KategoriFactory, KontaktFactory
@@ -554,3 +554,48 @@ def test_detalj_visar_tidslinje_och_meddelanden(api_client, kommun, vagledare):
         ("ut", "Svar!"),
     ]
     assert data["tidslinje"][2]["aktor"] == "vagledare"
+
+
+@pytest.mark.parametrize(
+    "sokning", ["0701234567", "070-123 45 67", "+46 70 123 45 67", "kc-2026-1", "KC-2026-000001"]
+)
+def test_fritext_hittar_telefon_och_ararendenummer_hur_de_an_skrivs(api_client, vagledare, sokning):
+    """A phone number or ärendenummer is found however it is typed."""
+    kontakt = services.kontakt_hitta_eller_skapa(namn="Olle Test", telefon="070-123 45 67")
+    arende = services.arende_skapa(
+        rubrik="Fråga",
+        kanal="telefon",
+        av=vagledare,
+        kontakt=kontakt,
+        inkom=datetime(2026, 3, 2, 10, tzinfo=TIDSZON),
+    )
+    assert arende.nummer == "KC-2026-000001"
+
+    svar = api_client(vagledare).get("/api/v1/arenden/", {"q": sokning})
+
+    assert [r["nummer"] for r in svar.json()["results"]] == [arende.nummer]
+
+
+@pytest.mark.parametrize("grans", [1000, 2], ids=["id-lista", "underfraga"])
+def test_namnsokning_ger_samma_svar_for_sallsynta_och_vanliga_namn(
+    api_client, vagledare, monkeypatch, grans
+):
+    """A name search finds the same ärenden whether the name is rare or common.
+
+    Below the limit the kontakt ids go as a list, above it as a subquery; both must agree.
+    """
+    monkeypatch.setattr(selectors, "KONTAKT_LISTGRANS", grans)
+    vantade = set()
+    for fornamn in ("Ada", "Bo", "Cia"):
+        kontakt = services.kontakt_hitta_eller_skapa(namn=f"{fornamn} Lindqvist")
+        vantade.add(
+            services.arende_skapa(
+                rubrik="Fråga", kanal="telefon", av=vagledare, kontakt=kontakt
+            ).nummer
+        )
+    annan = services.kontakt_hitta_eller_skapa(namn="Dan Berg")
+    services.arende_skapa(rubrik="Fråga", kanal="telefon", av=vagledare, kontakt=annan)
+
+    svar = api_client(vagledare).get("/api/v1/arenden/", {"q": "lindqvist"})
+
+    assert {r["nummer"] for r in svar.json()["results"]} == vantade

@@ -882,8 +882,9 @@ def test_ogiltigt_personnummer_avvisas(personnummer):
         {"personnummer": "811218-9876"},
         {"epost": "  Karin.Kvist@Example.SE "},
         {"telefon": "070-1234567"},
+        {"telefon": "+46 70 123 45 67"},
     ],
-    ids=["personnummer", "epost", "telefon"],
+    ids=["personnummer", "epost", "telefon", "telefon-internationellt"],
 )
 def test_kand_kontakt_kanns_igen(uppgift):
     """A known personnummer, e-post or telefon finds the same kontakt and fills in gaps."""
@@ -891,7 +892,7 @@ def test_kand_kontakt_kanns_igen(uppgift):
     kand = Kontakt.objects.create(
         namn="Karin Kvist",
         epost="karin.kvist@example.se",
-        telefon="070-1234567",
+        telefon="0701234567",
         personnummer="198112189876",
     )
 
@@ -913,7 +914,7 @@ def test_kand_kontakt_kompletteras():
 
     kontakt.refresh_from_db()
     assert kontakt.pk == kand.pk
-    assert (kontakt.namn, kontakt.telefon) == ("Karin Kvist", "070-7654321")
+    assert (kontakt.namn, kontakt.telefon) == ("Karin Kvist", "0707654321")
 
 
 def test_anonym_kontakt_ger_ingen_kontakt():
