@@ -599,3 +599,17 @@ def test_namnsokning_ger_samma_svar_for_sallsynta_och_vanliga_namn(
     svar = api_client(vagledare).get("/api/v1/arenden/", {"q": "lindqvist"})
 
     assert {r["nummer"] for r in svar.json()["results"]} == vantade
+
+
+@pytest.mark.parametrize("adress", ["/api/docs/", "/api/redoc/"])
+def test_dokumentationssidan_visas_med_lokala_filer(client, vagledare, adress):
+    """The API documentation page renders for staff and loads its assets from our server."""
+    client.force_login(vagledare)
+
+    svar = client.get(adress)
+
+    assert svar.status_code == 200
+    html = svar.content.decode()
+    assert "/api/schema/" in html
+    # No CDN: a municipal network often blocks them.
+    assert "cdn." not in html and "unpkg" not in html
