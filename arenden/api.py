@@ -4,7 +4,6 @@ Views are thin: parse with a small input serializer, fetch through the access mo
 one service, answer with the output serializer. Errors leave as {"code", "message", "extra"}.
 """
 
-from django.db import transaction
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
@@ -21,7 +20,7 @@ from rest_framework.views import APIView
 
 from arenden import atgarder, behorighet, selectors, services
 from arenden.filter import ArendeFilterIn
-from arenden.models import Arende, Forvaltning, Handelse, Kanal, Kategori, Meddelande, RosaNiva
+from arenden.models import Arende, Forvaltning, Handelse, Kanal, Kategori, Meddelande
 
 # ---------------------------------------------------------------------------------------
 # Output
@@ -133,7 +132,7 @@ class ArendeSkapaIn(serializers.Serializer):
     forvaltning = serializers.PrimaryKeyRelatedField(
         queryset=Forvaltning.objects.filter(aktiv=True), required=False, allow_null=True
     )
-    rosa = serializers.ChoiceField(choices=RosaNiva.choices, required=False, allow_null=True)
+    rosa = atgarder.Rosa(required=False, allow_null=True)
     kontakt = KontaktIn(required=False)
     inkom = serializers.DateTimeField(required=False)
     sekretess = serializers.BooleanField(required=False, default=False)
@@ -181,21 +180,7 @@ class ArendeListaApi(APIView):
         behorighet.kontrollera_skapa(request.user)
         indata = ArendeSkapaIn(data=request.data)
         indata.is_valid(raise_exception=True)
-        data = indata.validated_data
-        with transaction.atomic():
-            kontakt = services.kontakt_hitta_eller_skapa(**data.get("kontakt", {}))
-            arende = services.arende_skapa(
-                rubrik=data["rubrik"],
-                beskrivning=data["beskrivning"],
-                kanal=data["kanal"],
-                av=request.user,
-                kontakt=kontakt,
-                kategori=data.get("kategori"),
-                forvaltning=data.get("forvaltning"),
-                rosa=int(data["rosa"]) if data.get("rosa") else None,
-                inkom=data.get("inkom"),
-                sekretess=data["sekretess"],
-            )
+        arende = services.arende_registrera(av=request.user, **indata.validated_data)
         arende = behorighet.arende_get_for_user(user=request.user, nummer=arende.nummer)
         return Response(
             ArendeDetaljOut(arende).data,

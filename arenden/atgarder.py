@@ -38,7 +38,9 @@ class _Anvandarnamn(serializers.SlugRelatedField):
         )
 
 
-class _Rosa(serializers.ChoiceField):
+class Rosa(serializers.ChoiceField):
+    """A ROSA-nivå 1–8, given back as an int."""
+
     def __init__(self, **kwargs):
         super().__init__(choices=RosaNiva.choices, **kwargs)
 
@@ -54,7 +56,7 @@ class TilldelaIn(_Versionerad):
 
 
 class KlassificeraIn(_Versionerad):
-    rosa = _Rosa(required=False)
+    rosa = Rosa(required=False)
     kategori = serializers.PrimaryKeyRelatedField(
         queryset=Kategori.objects.filter(aktiv=True), required=False
     )
@@ -73,7 +75,7 @@ class EskaleraIn(_Versionerad):
     )
     handlaggare = _Anvandarnamn(required=False, allow_null=True)
     orsak = serializers.CharField(max_length=4000)
-    rosa = _Rosa(required=False)
+    rosa = Rosa(required=False)
     diariefor = serializers.BooleanField(required=False, allow_null=True, default=None)
 
 

@@ -248,6 +248,22 @@ def arende_skapa(
 
 
 @transaction.atomic
+def arende_registrera(
+    *,
+    av: AbstractUser | None,
+    kontakt: dict[str, str] | None = None,
+    **uppgifter,
+) -> Arende:
+    """Register a contact as staff do it: find or create the kontakt, then open the ärende.
+
+    `kontakt` holds namn, epost, telefon, personnummer, organisationsnummer (all optional);
+    `uppgifter` are arende_skapa's arguments. Nothing is saved if either step fails.
+    """
+    kontakt_rad = kontakt_hitta_eller_skapa(**(kontakt or {}))
+    return arende_skapa(av=av, kontakt=kontakt_rad, **uppgifter)
+
+
+@transaction.atomic
 def arende_ta_emot_meddelande(
     *,
     arende: Arende,

@@ -8,7 +8,6 @@ through `arenden.behorighet`.
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -119,19 +118,7 @@ def nytt_arende(request: HttpRequest) -> HttpResponse:
         )
         try:
             indata.is_valid(raise_exception=True)
-            validerad = indata.validated_data
-            with transaction.atomic():
-                kontakt_rad = services.kontakt_hitta_eller_skapa(**validerad.get("kontakt", {}))
-                arende = services.arende_skapa(
-                    rubrik=validerad["rubrik"],
-                    beskrivning=validerad["beskrivning"],
-                    kanal=validerad["kanal"],
-                    av=request.user,
-                    kontakt=kontakt_rad,
-                    kategori=validerad.get("kategori"),
-                    rosa=int(validerad["rosa"]) if validerad.get("rosa") else None,
-                    sekretess=validerad["sekretess"],
-                )
+            arende = services.arende_registrera(av=request.user, **indata.validated_data)
         except ValidationError as e:
             fel = _valideringsfel(e)
         except ApplicationError as e:
