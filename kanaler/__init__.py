@@ -1,0 +1,1 @@
+"""Channels: each turns a contact into an arenden service call."""

@@ -1,0 +1,1 @@
+"""The e-post channel: funktionsbrevlådor in over IMAP, replies out over SMTP."""

@@ -1,0 +1,28 @@
+from django.contrib import admin
+
+from kanaler.epost.models import Epostkonto, Inkommet, Kvittomall, Signatur, Utskick
+
+
+@admin.register(Epostkonto)
+class EpostkontoAdmin(admin.ModelAdmin):
+    list_display = ["namn", "adress", "imap_vard", "mapp", "aktiv", "senast_hamtad"]
+    readonly_fields = ["uidvalidity", "senaste_uid", "senast_hamtad"]
+
+
+@admin.register(Inkommet)
+class InkommetAdmin(admin.ModelAdmin):
+    list_display = ["mottagen", "konto", "avsandare", "amne", "status", "typ"]
+    list_filter = ["status", "typ", "konto"]
+    # The raw bytes can be megabytes: kept out of the page (attached to the ärende instead).
+    exclude = ["ra"]
+    readonly_fields = [f.name for f in Inkommet._meta.fields if f.name != "ra"]
+
+
+@admin.register(Utskick)
+class UtskickAdmin(admin.ModelAdmin):
+    list_display = ["skapad", "typ", "till", "amne", "status", "forsok"]
+    list_filter = ["status", "typ"]
+
+
+admin.site.register(Kvittomall)
+admin.site.register(Signatur)
