@@ -1,0 +1,36 @@
+"""Reads for the reminder page."""
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from arenden import behorighet
+from arenden.behorighet import Roll
+from arenden.models import Arende, Status
+from paminnelser.models import Paminnelse
+
+SIDSTORLEK = 100
+
+
+def paminnelser_for_user(*, user) -> list[Paminnelse]:
+    """Return the user's newest reminders, with their ärenden."""
+    return list(
+        Paminnelse.objects.filter(mottagare=user)
+        .select_related("arende")
+        .order_by("-skapad", "-id")[:SIDSTORLEK]
+    )
+
+
+def forsenade_for_teamledare(*, user) -> QuerySet[Arende] | None:
+    """Return the open ärenden past their due time that the teamledare sees, oldest first.
+
+    These are the ärenden whose citizens must be told why they wait (förvaltningslagen
+    11 §). None for anyone who is not a teamledare or administratör.
+    """
+    if not behorighet.roller(user) & {Roll.TEAMLEDARE, Roll.ADMINISTRATOR}:
+        return None
+    return (
+        behorighet.arende_queryset_for_user(user)
+        .filter(status__in=Status.oppna(), svar_senast__lte=timezone.now())
+        .select_related("tilldelad", "forvaltning")
+        .order_by("svar_senast", "id")[:SIDSTORLEK]
+    )

@@ -1,0 +1,85 @@
+"""The operations view: registrations by state, their errors, retry and manual marking."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from arenden.errors import ArendeSaknas, BehorighetSaknas
+from kontaktcenter.errors import ApplicationError
+from platina_bridge import selectors, services
+from platina_bridge.models import Tillstand
+
+
+def _hamta(request: HttpRequest, pk: int):
+    try:
+        return selectors.registrering_get(user=request.user, pk=pk)
+    except BehorighetSaknas as fel:
+        raise PermissionDenied(fel.message) from fel
+    except ArendeSaknas as fel:
+        raise Http404(fel.message) from fel
+
+
+@login_required
+def registreringar(request: HttpRequest) -> HttpResponse:
+    """List registrations by state; the state tabs swap only the list when htmx asks."""
+    tillstand = request.GET.get("tillstand") or Tillstand.KRAVER_ATGARD
+    try:
+        rader = selectors.registreringar_lista(user=request.user, tillstand=tillstand)
+        antal = selectors.registreringar_per_tillstand(user=request.user)
+    except BehorighetSaknas as fel:
+        raise PermissionDenied(fel.message) from fel
+    sammanhang = {
+        "rader": rader,
+        "antal": [(v, namn, antal[v]) for v, namn in Tillstand.choices],
+        "valt": tillstand,
+    }
+    mall = "platina_bridge/registreringar.html"
+    if request.htmx and not request.htmx.history_restore_request:
+        mall += "#lista"
+    return render(request, mall, sammanhang)
+
+
+def _tillbaka(request: HttpRequest) -> HttpResponse:
+    tillstand = request.POST.get("tillstand", "")
+    return redirect(f"{reverse('platina:registreringar')}?tillstand={tillstand}")
+
+
+@login_required
+@require_POST
+def forsok_igen(request: HttpRequest, pk: int) -> HttpResponse:
+    registrering = _hamta(request, pk)
+    try:
+        services.registrering_forsok_igen(registrering=registrering, av=request.user)
+    except ApplicationError as fel:
+        messages.error(request, fel.message)
+    else:
+        messages.success(
+            request, _("%(nummer)s är köad igen.") % {"nummer": registrering.idempotensnyckel}
+        )
+    return _tillbaka(request)
+
+
+@login_required
+@require_POST
+def markera_manuellt(request: HttpRequest, pk: int) -> HttpResponse:
+    registrering = _hamta(request, pk)
+    try:
+        services.registrering_markera_manuellt(
+            registrering=registrering,
+            av=request.user,
+            diarienummer=request.POST.get("diarienummer", ""),
+        )
+    except ApplicationError as fel:
+        messages.error(request, fel.message)
+    else:
+        messages.success(
+            request,
+            _("%(nummer)s är markerad som registrerad manuellt.")
+            % {"nummer": registrering.idempotensnyckel},
+        )
+    return _tillbaka(request)
