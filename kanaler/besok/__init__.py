@@ -1,0 +1,1 @@
+"""Besök: reception registration with the visitor types of the Lekeberg report."""

@@ -1,0 +1,10 @@
+from django.contrib import admin
+
+from kanaler.besok.models import Besok
+
+
+@admin.register(Besok)
+class BesokAdmin(admin.ModelAdmin):
+    list_display = ["tid", "besokstyp", "arende"]
+    list_filter = ["besokstyp"]
+    readonly_fields = ["arende", "besokstyp", "tid", "registrerad_av"]

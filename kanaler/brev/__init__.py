@@ -1,0 +1,1 @@
+"""Brev: a scanned letter becomes an ärende with the scan attached."""

@@ -1,0 +1,1 @@
+"""Telefon: quick registration of calls and the växel's call events."""

@@ -1,0 +1,26 @@
+from django.contrib import admin
+
+from kanaler.telefon.models import Samtal, Samtalshandelse
+
+
+class SamtalshandelseInline(admin.TabularInline):
+    model = Samtalshandelse
+    extra = 0
+    readonly_fields = ["typ", "tid", "data", "mottagen"]
+    can_delete = False
+
+
+@admin.register(Samtal)
+class SamtalAdmin(admin.ModelAdmin):
+    """Read-only: calls are written by the växel's events."""
+
+    list_display = ["samtals_id", "ko", "nummer", "inkom", "besvarat", "missat", "agent"]
+    list_filter = ["ko"]
+    search_fields = ["samtals_id", "nummer"]
+    inlines = [SamtalshandelseInline]
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+    def has_add_permission(self, request) -> bool:
+        return False
