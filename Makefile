@@ -13,7 +13,7 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=kontaktcenter.settings \
 	SECURE_SSL_REDIRECT=false STATIC_MANIFEST=false
 
 # Debian packages the tests need (the e-post and browser issues add dovecot-imapd, chromium).
-DEBIAN_TESTPAKET :=
+DEBIAN_TESTPAKET := dovecot-imapd chromium
 
 .PHONY: run test lint venv demo clean
 

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from arenden import api
+from arenden.statistik.api import StatistikApi
 
 app_name = "api"
 
@@ -15,4 +16,5 @@ urlpatterns = [
     ),
     path("forvaltningar/", api.ForvaltningListaApi.as_view(), name="forvaltningar"),
     path("kategorier/", api.KategoriListaApi.as_view(), name="kategorier"),
+    path("statistik/", StatistikApi.as_view(), name="statistik"),
 ]

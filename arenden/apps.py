@@ -8,5 +8,6 @@ class ArendenConfig(AppConfig):
 
     def ready(self) -> None:
         from arenden import lookups
+        from arenden.statistik import tasks  # noqa: F401  (registers the Celery task)
 
         lookups.registrera()

@@ -83,6 +83,10 @@ class OrsakIn(_Versionerad):
     orsak = serializers.CharField(required=False, allow_blank=True, default="", max_length=4000)
 
 
+class ParkeraIn(OrsakIn):
+    till = serializers.DateField(help_text=gettext_lazy("Datum då ärendet tas fram igen."))
+
+
 # Merging sets its own utfall; nobody closes an ärende as "sammanslaget" by hand.
 AVSLUTS_UTFALL = [c for c in Utfall.choices if c[0] != Utfall.SAMMANSLAGET]
 
@@ -171,6 +175,24 @@ def _ateroppna(user, arende: Arende, data: dict) -> str:
     return _("Ärendet är återöppnat.")
 
 
+def _parkera(user, arende: Arende, data: dict) -> str:
+    services.arende_parkera(
+        arende=arende,
+        av=user,
+        till=data["till"],
+        orsak=data["orsak"],
+        version=data.get("version"),
+    )
+    return _("Ärendet är parkerat till %(datum)s.") % {"datum": data["till"].isoformat()}
+
+
+def _aterlamna(user, arende: Arende, data: dict) -> str:
+    services.arende_aterlamna(
+        arende=arende, av=user, text=data["text"], version=data.get("version")
+    )
+    return _("Ärendet är återlämnat till kontaktcenter.")
+
+
 def _sla_ihop(user, arende: Arende, data: dict) -> str:
     mal = behorighet.arende_get_for_user(user=user, nummer=data["med"].strip().upper())
     if mal.pk == arende.pk:
@@ -209,6 +231,13 @@ ATGARDER: dict[str, Definition] = {
         Definition(Atgard.ATEROPPNA, gettext_lazy("Återöppna ärendet"), OrsakIn, _ateroppna),
         Definition(
             Atgard.SLA_IHOP, gettext_lazy("Slå ihop med ett annat ärende"), SlaIhopIn, _sla_ihop
+        ),
+        Definition(Atgard.PARKERA, gettext_lazy("Parkera till ett datum"), ParkeraIn, _parkera),
+        Definition(
+            Atgard.ATERLAMNA,
+            gettext_lazy("Återlämna till kontaktcenter med ett internt svar"),
+            TextIn,
+            _aterlamna,
         ),
     )
 }

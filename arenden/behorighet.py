@@ -50,10 +50,12 @@ class Atgard:
     ATEROPPNA = "ateroppna"
     SLA_IHOP = "sla_ihop"
     SEKRETESS = "sekretess"
+    PARKERA = "parkera"
+    ATERLAMNA = "aterlamna"  # a handläggare's internal answer back to the contact center
 
     ALLA = (
         TILLDELA, OMFORDELA, KLASSIFICERA, SVARA, ANTECKNA, ESKALERA, VANTA, AVSLUTA,
-        ATEROPPNA, SLA_IHOP, SEKRETESS,
+        ATEROPPNA, SLA_IHOP, SEKRETESS, PARKERA, ATERLAMNA,
     )  # fmt: skip
 
 
@@ -61,6 +63,7 @@ _KONTAKTCENTER_ATGARDER = frozenset(
     {
         Atgard.SKAPA, Atgard.TILLDELA, Atgard.KLASSIFICERA, Atgard.SVARA, Atgard.ANTECKNA,
         Atgard.ESKALERA, Atgard.VANTA, Atgard.AVSLUTA, Atgard.ATEROPPNA, Atgard.SLA_IHOP,
+        Atgard.PARKERA,
     }
 )  # fmt: skip
 
@@ -75,6 +78,8 @@ ROLLENS_ATGARDER: dict[str, frozenset[str]] = {
             Atgard.VANTA,
             Atgard.AVSLUTA,
             Atgard.ATEROPPNA,
+            Atgard.PARKERA,
+            Atgard.ATERLAMNA,
         }
     ),
     Roll.TEAMLEDARE: _KONTAKTCENTER_ATGARDER | {Atgard.OMFORDELA, Atgard.SEKRETESS},
@@ -191,6 +196,26 @@ def kontrollera_atgard(user, arende: Arende, atgard: str) -> None:
             _("Din roll får inte göra detta med ärende %(nummer)s.") % {"nummer": arende.nummer},
             extra={"atgard": atgard},
         )
+
+
+def kan_se_statistik(user) -> bool:
+    """Teamledare and administratörer see the statistics."""
+    return bool(roller(user) & {Roll.TEAMLEDARE, Roll.ADMINISTRATOR})
+
+
+def kan_se_statistik_per_person(user) -> bool:
+    """Only a teamledare sees figures per medarbetare."""
+    return Roll.TEAMLEDARE in roller(user)
+
+
+def statistik_kommun_id(user) -> int | None:
+    """Return the kommun whose statistics the user sees; None means every kommun."""
+    return _kommun_id(user)
+
+
+def kontrollera_statistik(user) -> None:
+    if not kan_se_statistik(user):
+        raise BehorighetSaknas(_("Bara teamledare och administratörer ser statistiken."))
 
 
 def kontrollera_skapa(user) -> None:

@@ -22,6 +22,9 @@ TILLATNA_STATUSAR: dict[str, frozenset[str]] = {
     "ateroppna": frozenset({Status.BESVARAD, Status.AVSLUTAD}),
     "sla_ihop": _OPPNA,
     "sekretess": _ALLA,
+    "parkera": _OPPNA - {Status.PARKERAD},
+    # A handläggare hands an escalated ärende back with an internal answer.
+    "aterlamna": frozenset({Status.ESKALERAD}),
 }
 
 

@@ -227,6 +227,8 @@ class Arende(models.Model):
     avslutad = models.DateTimeField(_("avslutad"), null=True, blank=True)
     eskalerad = models.DateTimeField(_("eskalerad"), null=True, blank=True)
     svar_senast = models.DateTimeField(_("svar senast"), null=True, blank=True)
+    # Set while the status is parkerad; the beat task wakes the ärende that morning.
+    parkerad_till = models.DateField(_("parkerad till"), null=True, blank=True)
     sekretess = models.BooleanField(_("sekretessmarkerat"), default=False)
     sekretess_behoriga = models.ManyToManyField(
         settings.AUTH_USER_MODEL, blank=True, related_name="sekretess_arenden"
@@ -339,6 +341,10 @@ class Handelse(models.Model):
         SAMMANSLAGET = "sammanslaget", _("Sammanslaget")
         SEKRETESS = "sekretess", _("Sekretess ändrad")
         LAST = "last", _("Läst (sekretess)")
+        DIARIEFORT = "diariefort", _("Diariefört")
+        PARKERAT = "parkerat", _("Parkerat")
+        PARKERING_SLUT = "parkering_slut", _("Parkeringen slut")
+        ATERLAMNAT = "aterlamnat", _("Återlämnat till kontaktcenter")
 
     arende = models.ForeignKey(Arende, on_delete=models.CASCADE, related_name="handelser")
     typ = models.CharField(_("typ"), max_length=20, choices=Typ.choices)
@@ -356,6 +362,27 @@ class Handelse(models.Model):
 
     def __str__(self) -> str:
         return f"{self.get_typ_display()} {self.tid:%Y-%m-%d %H:%M}"
+
+
+class Arbetsdag(models.Model):
+    """One calendar date as `arenden.kalender` sees it, so PostgreSQL can count working time.
+
+    `arbetsdagar_fore` is the number of working days from the table's first date up to (not
+    including) this one; working time between two moments is then a difference of two
+    lookups. Filled and extended by `arenden.statistik.kalendertabell.arbetsdag_fyll`.
+    """
+
+    datum = models.DateField(_("datum"), primary_key=True)
+    ar_arbetsdag = models.BooleanField(_("arbetsdag"))
+    arbetsdagar_fore = models.PositiveIntegerField(_("arbetsdagar före"))
+
+    class Meta:
+        verbose_name = _("arbetsdag")
+        verbose_name_plural = _("arbetsdagar")
+        ordering = ["datum"]
+
+    def __str__(self) -> str:
+        return f"{self.datum:%Y-%m-%d}"
 
 
 class Medarbetare(models.Model):

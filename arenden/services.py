@@ -6,14 +6,14 @@ A service takes keyword-only arguments, locks the ärende's row, checks the opti
 (arenden.behorighet); services check the ärende's state.
 """
 
-from datetime import datetime
+from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractUser
 from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from arenden import kalender, konfiguration, kontaktuppgifter, livscykel
+from arenden import kalender, konfiguration, kontaktuppgifter, krokar, leverans, livscykel
 from arenden.errors import ArendeInaktuellt, ArendeRedanTilldelat, OgiltigStatus, OgiltigUppgift
 from arenden.models import (
     Arende,
@@ -273,10 +273,12 @@ def arende_ta_emot_meddelande(
     amne: str = "",
     html: str = "",
     metadata: dict | None = None,
+    ateroppna: bool = True,
 ) -> Meddelande:
     """Add an inbound message from the citizen; a closed or answered ärende reopens.
 
-    A message on a merged ärende goes to the ärende it was merged into.
+    A message on a merged ärende goes to the ärende it was merged into. `ateroppna=False`
+    stores it without reopening (an out-of-office reply or a bounce is no new question).
     """
     arende = _las(arende, version=None, atgard=None)
     while arende.sammanslagen_med_id is not None:
@@ -292,7 +294,11 @@ def arende_ta_emot_meddelande(
         metadata=metadata or {},
     )
     _handelse(arende, Handelse.Typ.MEDDELANDE_IN, None, meddelande_id=meddelande.pk, kanal=kanal)
-    if arende.status in (Status.BESVARAD, Status.AVSLUTAD, Status.VANTAR_PA_KONTAKT):
+    if ateroppna and arende.status in (
+        Status.BESVARAD,
+        Status.AVSLUTAD,
+        Status.VANTAR_PA_KONTAKT,
+    ):
         _oppna_igen(arende, av=None, orsak=_("Nytt meddelande från kontakten."))
     return meddelande
 
@@ -383,7 +389,9 @@ def arende_svara(
 ) -> Meddelande:
     """Record an answer to the citizen and mark the ärende answered.
 
-    The channel that delivers it (e-post, SMS, letter) reacts to the SVAR event.
+    When the ärende's channel registered a deliverer (arenden/leverans.py) that takes the
+    answer, the ärende is marked answered only when the channel reports it delivered
+    (`arende_svar_levererat`); until then the message waits as not yet sent.
     """
     text = text.strip()
     if not text:
@@ -400,6 +408,28 @@ def arende_svara(
         skapad=nu,
         skapad_av=av,
     )
+    leverantor = leverans.for_kanal(arende.kanal)
+    if leverantor is not None and leverantor(arende=arende, meddelande=meddelande, av=av):
+        return meddelande
+    _markera_besvarad(arende, meddelande, av=av, nu=nu)
+    return meddelande
+
+
+@transaction.atomic
+def arende_svar_levererat(*, meddelande: Meddelande) -> Arende:
+    """Mark the ärende answered now that its channel delivered `meddelande`.
+
+    Called by the channel that took the answer in `arende_svara`; once per message.
+    """
+    arende = _las(meddelande.arende, version=None, atgard=None)
+    _markera_besvarad(arende, meddelande, av=meddelande.skapad_av, nu=timezone.now())
+    return arende
+
+
+def _markera_besvarad(
+    arende: Arende, meddelande: Meddelande, *, av: AbstractUser | None, nu: datetime
+) -> None:
+    text = meddelande.text
     arende.forsta_svar = arende.forsta_svar or nu
     arende.besvarad = nu
     falt = ["forsta_svar", "besvarad"]
@@ -408,7 +438,6 @@ def arende_svara(
         falt.append("status")
     _spara(arende, *falt)
     _handelse(arende, Handelse.Typ.SVAR, av, meddelande_id=meddelande.pk, text=text)
-    return meddelande
 
 
 @transaction.atomic
@@ -486,6 +515,26 @@ def arende_eskalera(
         rosa=arende.rosa,
         diariefor=diariefor,
     )
+    # In this transaction: the Platina bridge writes its outbox row here (arenden/krokar.py).
+    krokar.eskalerad(arende=arende, av=av, diariefor=diariefor)
+    return arende
+
+
+@transaction.atomic
+def arende_satt_diarienummer(
+    *, arende: Arende, diarienummer: str, av: AbstractUser | None = None, manuellt: bool = False
+) -> Arende:
+    """Record the diarienummer Platina (or, by hand, a registrator) gave the ärende.
+
+    The version is not bumped: nobody edits the diarienummer in a form, so a background
+    registration must not make a handläggare's open form stale.
+    """
+    arende = _las(arende, version=None, atgard=None)
+    if arende.diarienummer == diarienummer:
+        return arende
+    arende.diarienummer = diarienummer
+    arende.save(update_fields=["diarienummer", "andrad"])
+    _handelse(arende, Handelse.Typ.DIARIEFORT, av, diarienummer=diarienummer, manuellt=manuellt)
     return arende
 
 
@@ -498,6 +547,84 @@ def arende_vanta(
     arende.status = Status.VANTAR_PA_KONTAKT
     _spara(arende, "status")
     _handelse(arende, Handelse.Typ.VANTAR, av, orsak=orsak.strip())
+    return arende
+
+
+@transaction.atomic
+def arende_parkera(
+    *, arende: Arende, av: AbstractUser, till: date, orsak: str = "", version: int | None = None
+) -> Arende:
+    """Park the ärende until `till`; on that morning the beat task takes it back.
+
+    The SLA clock is not stopped: `svar_senast` is what the citizen was promised, and an
+    internal wait does not move it. Parked past it, the ärende shows as late and the
+    reminders run as usual; the one to tell the citizen why is the förseningsbesked.
+    (Waiting for the citizen is different: his answer reopens the ärende, and a new due
+    time runs from then, see `_oppna_igen`.)
+    """
+    if till <= timezone.localdate():
+        raise OgiltigUppgift(_("Välj ett datum efter i dag."), code="parkera_datum")
+    arende = _las(arende, version=version, atgard="parkera")
+    fran = arende.status
+    arende.status = Status.PARKERAD
+    arende.parkerad_till = till
+    _spara(arende, "status", "parkerad_till")
+    _handelse(
+        arende, Handelse.Typ.PARKERAT, av, till=till.isoformat(), orsak=orsak.strip(), fran=fran
+    )
+    return arende
+
+
+# Parked ärenden woken per beat run; each is its own short transaction.
+AVPARKERA_PER_KORNING = 500
+
+
+def arenden_avparkera(*, idag: date | None = None) -> list[str]:
+    """Wake every parked ärende whose date has come, back to the status it was parked from."""
+    idag = idag or timezone.localdate()
+    vackta = []
+    parkerade = Arende.objects.filter(status=Status.PARKERAD, parkerad_till__lte=idag)
+    for pk in parkerade.values_list("pk", flat=True)[:AVPARKERA_PER_KORNING]:
+        with transaction.atomic():
+            arende = _las(Arende(pk=pk), version=None, atgard=None)
+            if arende.status != Status.PARKERAD:
+                continue
+            parkerat = arende.handelser.filter(typ=Handelse.Typ.PARKERAT).order_by("-tid", "-id")
+            fran = parkerat.values_list("data__fran", flat=True).first() or Status.PAGAENDE
+            arende.status = fran if fran in Status.oppna() else Status.PAGAENDE
+            arende.parkerad_till = None
+            _spara(arende, "status", "parkerad_till")
+            _handelse(arende, Handelse.Typ.PARKERING_SLUT, None, status=arende.status)
+            vackta.append(arende.nummer)
+    return vackta
+
+
+@transaction.atomic
+def arende_aterlamna(
+    *, arende: Arende, av: AbstractUser, text: str, version: int | None = None
+) -> Arende:
+    """Hand an escalated ärende back to the contact center with an internal answer.
+
+    The kommunvägledare who escalated it gets it back and answers the citizen; the text
+    stays internal (a timeline event, never a message to the citizen).
+    """
+    text = text.strip()
+    if not text:
+        raise OgiltigUppgift(
+            _("Skriv svaret som kontaktcenter ska förmedla."), code="aterlamna_tom"
+        )
+    arende = _las(arende, version=version, atgard="aterlamna")
+    eskalering = arende.handelser.filter(typ=Handelse.Typ.ESKALERAT).order_by("-tid", "-id").first()
+    arende.status = Status.PAGAENDE
+    arende.tilldelad = eskalering.aktor if eskalering else None
+    _spara(arende, "status", "tilldelad")
+    _handelse(
+        arende,
+        Handelse.Typ.ATERLAMNAT,
+        av,
+        text=text,
+        till=arende.tilldelad.get_username() if arende.tilldelad else None,
+    )
     return arende
 
 

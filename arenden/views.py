@@ -44,8 +44,16 @@ def _valideringsfel(fel: ValidationError) -> dict[str, list[str]]:
 
 @login_required
 def ko(request: HttpRequest) -> HttpResponse:
-    """The work queue: filters update the list in place and the URL keeps their state."""
-    parametrar = ArendeFilterIn(data=request.GET)
+    """The work queue: filters update the list in place and the URL keeps their state.
+
+    A handläggare's inbox (his förvaltning's escalated ärenden) is sorted by due date
+    unless he picks another order.
+    """
+    fraga = request.GET
+    if "ordning" not in fraga and behorighet.huvudroll(request.user) == Roll.HANDLAGGARE:
+        fraga = fraga.copy()
+        fraga["ordning"] = "svar_senast"
+    parametrar = ArendeFilterIn(data=fraga)
     fel: dict = {}
     sida = None
     if parametrar.is_valid():
@@ -77,7 +85,7 @@ def ko(request: HttpRequest) -> HttpResponse:
         "fel": fel,
         "nasta_url": nasta_url,
         "valda": valda,
-        "g": request.GET,
+        "g": fraga,
         "statusar": Status.choices,
         "kanaler": Kanal.choices,
         "rosanivaer": RosaNiva.choices,

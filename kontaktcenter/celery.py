@@ -7,6 +7,7 @@ diarieföring. Each can be served by its own worker pool.
 import os
 
 from celery import Celery
+from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kontaktcenter.settings")
 
@@ -16,4 +17,45 @@ app.autodiscover_tasks()
 
 # Periodic work, declared here and nowhere else. Each entry says when and why; the
 # channel and SLA issues add theirs (IMAP polling, SLA reminders, gallring).
-app.conf.beat_schedule: dict = {}
+app.conf.beat_schedule: dict = {
+    # Every 5 minutes: refresh the statistics' summary views (a few seconds on a million
+    # ärenden), so the teamledare's dashboard is at most five minutes behind.
+    "statistik-uppdatera": {
+        "task": "arenden.statistik.tasks.statistik_uppdatera",
+        "schedule": 5 * 60,
+    },
+    # Every 5 minutes: re-send Platina registrations untouched for PLATINA_FASTNAD_MINUTER
+    # (a worker died mid-send, or the task's retries ran out) so that none is ever dropped.
+    "platina-fastnade-registreringar": {
+        "task": "platina_bridge.tasks.registreringar_skicka_fastnade",
+        "schedule": 5 * 60,
+        "options": {"queue": "platina"},
+    },
+    # Every hour: take back parked ärenden whose date has come (arende_parkera); hourly so
+    # that one missed run (beat restarted) delays nothing by a whole day.
+    "arenden-avparkera": {
+        "task": "arenden.tasks.arenden_avparkera",
+        "schedule": 60 * 60,
+    },
+    # Every 15 minutes: SLA reminders (75 % of the answer time to the assignee, the breach
+    # to the teamledare); a quarter of an hour is fine-grained enough for due times counted
+    # in arbetsdagar, and each reminder is created once however often this runs.
+    "paminnelser-sla": {
+        "task": "paminnelser.tasks.paminnelser_skapa",
+        "schedule": 15 * 60,
+    },
+    # Every minute (EPOST_HAMTA_INTERVALL seconds): poll every active funktionsbrevlåda over
+    # IMAP. Each mailbox is fetched by its own task under a Redis lock, so a slow mailbox or
+    # an overlapping manual `hamta_epost` run never fetches the same mail twice at once.
+    "epost-hamta-alla": {
+        "task": "kanaler.epost.tasks.hamta_alla",
+        "schedule": float(os.environ.get("EPOST_HAMTA_INTERVALL", "60")),
+        "options": {"queue": "epost", "expires": 55},
+    },
+    # Mondays 07:00: remind kunskapsartikel owners of articles past their review date, so
+    # that answers given to citizens do not go stale. At most one mail per owner and week.
+    "kunskapsbank-granskning-paminn": {
+        "task": "kunskapsbank.tasks.granskning_paminn_alla",
+        "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
+    },
+}

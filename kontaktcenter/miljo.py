@@ -55,6 +55,17 @@ def heltal(namn: str, standard: int) -> int:
         raise MiljoFel(namn, f"ska vara ett heltal, inte {varde!r}") from None
 
 
+def decimaltal(namn: str, standard: float) -> float:
+    """Return a decimal variable (a timeout in seconds: 0.5)."""
+    varde = os.environ.get(namn)
+    if varde is None or varde == "":
+        return standard
+    try:
+        return float(varde)
+    except ValueError:
+        raise MiljoFel(namn, f"ska vara ett tal, inte {varde!r}") from None
+
+
 def lista(namn: str, standard: list[str]) -> list[str]:
     """Return a comma-separated list variable."""
     varde = os.environ.get(namn)

@@ -41,6 +41,13 @@ INSTALLED_APPS = [
     "template_partials",
     "kontaktcenter",
     "arenden",
+    "kunskapsbank",
+    "platina_bridge",
+    "paminnelser",
+    "kanaler.epost",
+    "kanaler.telefon",
+    "kanaler.besok",
+    "kanaler.brev",
 ]
 
 MIDDLEWARE = [
@@ -185,6 +192,7 @@ SPECTACULAR_SETTINGS = {
         "RosaNivaEnum": "arenden.models.RosaNiva",
         "KanalEnum": "arenden.models.Kanal",
         "StatusEnum": "arenden.models.Status",
+        "ArtikelStatusEnum": "kunskapsbank.models.ArtikelStatus",
     },
 }
 
@@ -210,4 +218,32 @@ KONTAKTCENTER = {
     "KOMMUN_NAMN": miljo.text("KOMMUN_NAMN", "Exempelkommun"),
     "ARENDENUMMER_PREFIX": miljo.text("ARENDENUMMER_PREFIX", "KC"),
     "STANDARD_SLA_ARBETSDAGAR": miljo.heltal("STANDARD_SLA_ARBETSDAGAR", 1),
+}
+
+# The e-post channel, read through kanaler.epost.konfiguration (see kanaler/epost/README.md).
+# Mailboxes themselves are Epostkonto rows; their passwords are environment variables.
+KONTAKTCENTER_EPOST = {
+    "MAX_STORLEK": miljo.heltal("EPOST_MAX_STORLEK", 25 * 1024 * 1024),
+    "MAX_BILAGA": miljo.heltal("EPOST_MAX_BILAGA", 10 * 1024 * 1024),
+    "PUBLIK_BAS_URL": miljo.text("PUBLIK_BAS_URL", "http://127.0.0.1:8000"),
+}
+
+# The Platina bridge, read through platina_bridge.konfiguration (see platina_bridge/README.md).
+# The defaults point at the simulator that `make run` starts.
+PLATINA = {
+    "URL": miljo.text("PLATINA_URL", "http://127.0.0.1:8085"),
+    "CLIENT_ID": miljo.text("PLATINA_CLIENT_ID", "kontaktcenter"),
+    "CLIENT_SECRET": miljo.text("PLATINA_CLIENT_SECRET", "simulator-hemlighet"),
+    "DIARIUM": miljo.text("PLATINA_DIARIUM", "1"),
+    "ARENDETYP_ID": miljo.heltal("PLATINA_ARENDETYP_ID", 1),
+    "STATUS_ID": miljo.heltal("PLATINA_STATUS_ID", 1),
+    "URSPRUNG": miljo.text("PLATINA_URSPRUNG", "Kontaktcenter"),
+    "TIMEOUT_SEKUNDER": miljo.decimaltal("PLATINA_TIMEOUT_SEKUNDER", 15.0),
+    "KO": miljo.text("PLATINA_KO", "platina"),
+    "BACKOFF_BAS_SEKUNDER": miljo.decimaltal("PLATINA_BACKOFF_BAS_SEKUNDER", 5.0),
+    "BACKOFF_MAX_SEKUNDER": miljo.decimaltal("PLATINA_BACKOFF_MAX_SEKUNDER", 900.0),
+    "MAX_FORSOK": miljo.heltal("PLATINA_MAX_FORSOK", 12),
+    "OKLART_VANTA_SEKUNDER": miljo.decimaltal("PLATINA_OKLART_VANTA_SEKUNDER", 60.0),
+    "LAS_SEKUNDER": miljo.heltal("PLATINA_LAS_SEKUNDER", 120),
+    "FASTNAD_MINUTER": miljo.heltal("PLATINA_FASTNAD_MINUTER", 15),
 }

@@ -15,6 +15,12 @@ stoppa() {
 }
 trap stoppa INT TERM EXIT
 
+# The Platina simulator stands in for the municipality's Platina; the bridge is pointed at it.
+PLATINA_SIMULATOR_PORT="${PLATINA_SIMULATOR_PORT:-8085}"
+export PLATINA_URL="http://127.0.0.1:${PLATINA_SIMULATOR_PORT}"
+$BIN/python manage.py platina_simulator --port "$PLATINA_SIMULATOR_PORT" --tyst &
+pids+=($!)
+
 $BIN/python manage.py runserver 127.0.0.1:8000 &
 pids+=($!)
 $BIN/celery -A kontaktcenter worker --queues default,epost,platina --concurrency 2 --loglevel INFO &
@@ -23,5 +29,6 @@ $BIN/celery -A kontaktcenter beat --loglevel INFO --schedule "${TMPDIR:-/tmp}/ko
 pids+=($!)
 
 echo "Kontaktcenter körs på http://127.0.0.1:8000 (Ctrl-C stoppar allt)."
+echo "Platina-simulatorn körs på $PLATINA_URL (felinjicering: se platina_bridge/README.md)."
 # Stop everything as soon as one of the three dies, so nothing runs half-started.
 wait -n "${pids[@]}"

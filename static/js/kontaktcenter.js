@@ -7,9 +7,10 @@
   }
   document.addEventListener("keydown", function (e) {
     if (e.ctrlKey || e.metaKey || e.altKey || skriver(document.activeElement)) return;
-    if (e.key === "n") {
-      var nytt = document.querySelector("a[accesskey='n']");
-      if (nytt) { e.preventDefault(); window.location.href = nytt.href; }
+    if (e.key === "n" || e.key === "s") {
+      // n: register an ärende, s: register a call (the links carry the accesskey).
+      var lank = document.querySelector("a[accesskey='" + e.key + "']");
+      if (lank) { e.preventDefault(); window.location.href = lank.href; }
     } else if (e.key === "/") {
       var sok = document.getElementById("q");
       if (sok) { e.preventDefault(); sok.focus(); sok.select(); }

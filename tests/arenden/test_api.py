@@ -464,9 +464,10 @@ def test_openapi_schemat(api_client):
     validate_schema(schema)
     atgarder = [
         "tilldela", "klassificera", "svara", "anteckna", "eskalera", "vanta", "avsluta",
-        "ateroppna", "sla-ihop",
+        "ateroppna", "sla-ihop", "parkera", "aterlamna",
     ]  # fmt: skip
-    assert set(schema["paths"]) == {
+    # Other apps (kanaler, kunskapsbank) add their own paths to the same schema.
+    assert set(schema["paths"]) >= {
         "/api/v1/arenden/",
         "/api/v1/arenden/{nummer}/",
         *(f"/api/v1/arenden/{{nummer}}/{a}/" for a in atgarder),

@@ -8,6 +8,7 @@ from django.db import connection
 from arenden.demodata.anvandare import DEMOANVANDARE, DEMOLOSENORD, katalog_skapa, personal_skapa
 from arenden.demodata.skrivare import arenden_fyll_pa
 from arenden.models import Arende
+from arenden.statistik.berakna import sammanstallning_uppdatera
 
 # Past this many new rows VACUUM too, so that the planner and index-only scans see the
 # table as a long-running database would.
@@ -57,6 +58,8 @@ class Command(BaseCommand):
             # VACUUM cannot run inside a transaction (a test, or a caller's atomic block).
             vacuum = skapade >= VACUUM_FRAN and not connection.in_atomic_block
             self._statistik_uppdatera(vacuum=vacuum)
+            # The dashboard reads summary views; fill them now rather than at the next beat.
+            sammanstallning_uppdatera()
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Skapade {skapade:,} ärenden på {time.monotonic() - start:.0f} s."
@@ -67,6 +70,10 @@ class Command(BaseCommand):
         self.stdout.write(f"  {'roll':<17}{'användarnamn':<15}lösenord")
         for demo in DEMOANVANDARE:
             self.stdout.write(f"  {demo.roll:<17}{demo.anvandarnamn:<15}{DEMOLOSENORD}")
+
+        from kunskapsbank.demodata.ladda import kunskapsbank_demo
+
+        self.stdout.write(f"Kunskapsbank: {kunskapsbank_demo()} nya artiklar.")
 
     def _statistik_uppdatera(self, *, vacuum: bool) -> None:
         """Give the planner statistics for the new rows; autovacuum would, but later."""
