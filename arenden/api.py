@@ -142,6 +142,16 @@ class ArendeSkapaIn(serializers.Serializer):
 # Views
 
 
+def arende_skapat_svar(request, arende: Arende) -> Response:
+    """Answer a registration: 201 with the new ärende as its reader may see it, and Location."""
+    arende = behorighet.arende_get_for_user(user=request.user, nummer=arende.nummer)
+    return Response(
+        ArendeDetaljOut(arende).data,
+        status=status.HTTP_201_CREATED,
+        headers={"Location": reverse("api:arende", args=[arende.nummer])},
+    )
+
+
 class ArendeListaApi(APIView):
     @extend_schema(
         summary=_("Lista ärenden"),
@@ -181,12 +191,7 @@ class ArendeListaApi(APIView):
         indata = ArendeSkapaIn(data=request.data)
         indata.is_valid(raise_exception=True)
         arende = services.arende_registrera(av=request.user, **indata.validated_data)
-        arende = behorighet.arende_get_for_user(user=request.user, nummer=arende.nummer)
-        return Response(
-            ArendeDetaljOut(arende).data,
-            status=status.HTTP_201_CREATED,
-            headers={"Location": reverse("api:arende", args=[arende.nummer])},
-        )
+        return arende_skapat_svar(request, arende)
 
 
 class ArendeDetaljApi(APIView):

@@ -1,14 +1,11 @@
 """The besök API: register a visit as the reception's quick form does."""
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import extend_schema
-from rest_framework import status
-from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from arenden import behorighet
-from arenden.api import ArendeDetaljOut
+from arenden.api import ArendeDetaljOut, arende_skapat_svar
 from kanaler.besok import services
 from kanaler.besok.indata import BesokRegistreraIn
 
@@ -25,9 +22,4 @@ class BesokRegistreraApi(APIView):
         indata = BesokRegistreraIn(data=request.data)
         indata.is_valid(raise_exception=True)
         arende = services.besok_registrera(av=request.user, **indata.validated_data)
-        arende = behorighet.arende_get_for_user(user=request.user, nummer=arende.nummer)
-        return Response(
-            ArendeDetaljOut(arende).data,
-            status=status.HTTP_201_CREATED,
-            headers={"Location": reverse("api:arende", args=[arende.nummer])},
-        )
+        return arende_skapat_svar(request, arende)

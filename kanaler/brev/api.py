@@ -1,15 +1,12 @@
 """The brev API: register a scanned letter (multipart: the PDF and its facts)."""
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
-from rest_framework import status
 from rest_framework.parsers import FormParser, MultiPartParser
-from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from arenden import behorighet
-from arenden.api import ArendeDetaljOut
+from arenden.api import ArendeDetaljOut, arende_skapat_svar
 from kanaler.brev import services
 from kanaler.brev.indata import BrevRegistreraIn
 
@@ -32,9 +29,4 @@ class BrevRegistreraApi(APIView):
         indata = BrevRegistreraIn.fran_formular(request.data, request.FILES)
         indata.is_valid(raise_exception=True)
         arende = services.brev_registrera(av=request.user, **indata.validated_data)
-        arende = behorighet.arende_get_for_user(user=request.user, nummer=arende.nummer)
-        return Response(
-            ArendeDetaljOut(arende).data,
-            status=status.HTTP_201_CREATED,
-            headers={"Location": reverse("api:arende", args=[arende.nummer])},
-        )
+        return arende_skapat_svar(request, arende)

@@ -1,6 +1,5 @@
 """The telefon API: the växel's call events, and registering a call as the quick form does."""
 
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import permissions, status
@@ -9,7 +8,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from arenden import behorighet
-from arenden.api import ArendeDetaljOut
+from arenden.api import ArendeDetaljOut, arende_skapat_svar
 from kanaler.telefon import services
 from kanaler.telefon.indata import SamtalRegistreraIn, SamtalshandelseIn, SamtalshandelseOut
 
@@ -82,9 +81,4 @@ class SamtalRegistreraApi(APIView):
         indata = SamtalRegistreraIn(data=request.data)
         indata.is_valid(raise_exception=True)
         arende = services.samtal_registrera(av=request.user, **indata.validated_data)
-        arende = behorighet.arende_get_for_user(user=request.user, nummer=arende.nummer)
-        return Response(
-            ArendeDetaljOut(arende).data,
-            status=status.HTTP_201_CREATED,
-            headers={"Location": reverse("api:arende", args=[arende.nummer])},
-        )
+        return arende_skapat_svar(request, arende)
