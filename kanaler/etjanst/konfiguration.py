@@ -1,0 +1,29 @@
+"""The e-tjänst channel's settings (settings.KONTAKTCENTER_ETJANST, optional), read lazily."""
+
+from django.conf import settings
+
+STANDARD = {
+    # One attachment from a citizen: a photo or a scanned page is well under this.
+    "MAX_BILAGA": 10 * 1024 * 1024,
+    # Attachments per submission or form.
+    "MAX_BILAGOR": 5,
+    # File types the public form takes (by extension; content is never executed or shown inline).
+    "TILLATNA_FILTYPER": (".pdf", ".jpg", ".jpeg", ".png", ".heic", ".txt", ".docx", ".odt"),
+    # A person needs more than this to fill the form; a bot posts at once.
+    "MIN_FYLLTID_SEKUNDER": 3,
+    # A form older than this is stale (its time stamp is signed, so it cannot be forged).
+    "MAX_FYLLTID_SEKUNDER": 4 * 3600,
+    # Public posts (contact form, additions on the status page) per address and hour.
+    "MAX_PER_TIMME": 5,
+    # Reverse proxies in front of the web process that append to X-Forwarded-For; 0 means
+    # the web process is reached directly and REMOTE_ADDR is the citizen's address.
+    "BETRODDA_PROXYER": 0,
+    # The XML or JSON body of one submission, attachments included (base64).
+    "MAX_INLAMNING": 60 * 1024 * 1024,
+}
+
+
+def varde(namn: str):
+    """Return one e-tjänst setting; KeyError for a setting that does not exist."""
+    egna = getattr(settings, "KONTAKTCENTER_ETJANST", {})
+    return egna[namn] if namn in egna else STANDARD[namn]

@@ -1,0 +1,52 @@
+"""Fixtures for the e-tjänst channel: the platform's account, a fresh public address per test."""
+
+import time
+import uuid
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core import signing
+from rest_framework.authtoken.models import Token
+from rest_framework.test import APIClient
+
+from kanaler.etjanst.services import FORMULAR_SALT
+from tests.factories import UserFactory
+
+
+@pytest.fixture
+def plattform(db):
+    """The e-service platform's integration account: in group "etjanstplattform", a token."""
+    anvandare = UserFactory(username="etjanstplattform")
+    anvandare.groups.add(Group.objects.get(name="etjanstplattform"))
+    return anvandare
+
+
+@pytest.fixture
+def plattform_klient(plattform):
+    klient = APIClient()
+    klient.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=plattform).key}")
+    return klient
+
+
+@pytest.fixture
+def adress():
+    """A fresh client address, so the hourly limit in Redis starts from zero in every test."""
+    n = uuid.uuid4().int
+    return f"10.{n % 250}.{(n >> 8) % 250}.{(n >> 16) % 250 + 1}"
+
+
+@pytest.fixture
+def stampel():
+    """A form time stamp as if the page was opened `sekunder` ago."""
+
+    def skapa(sekunder: float = 30) -> str:
+        return signing.dumps(time.time() - sekunder, salt=FORMULAR_SALT)
+
+    return skapa
+
+
+@pytest.fixture(autouse=True)
+def media(settings, tmp_path):
+    """Attachments land in a temporary directory."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
