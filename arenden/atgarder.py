@@ -87,6 +87,15 @@ class ParkeraIn(OrsakIn):
     till = serializers.DateField(help_text=gettext_lazy("Datum då ärendet tas fram igen."))
 
 
+class ForseningsbeskedIn(_Versionerad):
+    orsak = serializers.CharField(
+        max_length=4000, help_text=gettext_lazy("Varför ärendet dröjer; skickas till kontakten.")
+    )
+    ny_svarsdag = serializers.DateField(
+        help_text=gettext_lazy("När kontakten kan räkna med svar; svarstiden flyttas inte.")
+    )
+
+
 # Merging sets its own utfall; nobody closes an ärende as "sammanslaget" by hand.
 AVSLUTS_UTFALL = [c for c in Utfall.choices if c[0] != Utfall.SAMMANSLAGET]
 
@@ -193,6 +202,17 @@ def _aterlamna(user, arende: Arende, data: dict) -> str:
     return _("Ärendet är återlämnat till kontaktcenter.")
 
 
+def _forseningsbesked(user, arende: Arende, data: dict) -> str:
+    services.arende_forseningsbesked(
+        arende=arende,
+        av=user,
+        orsak=data["orsak"],
+        ny_svarsdag=data["ny_svarsdag"],
+        version=data.get("version"),
+    )
+    return _("Förseningsbeskedet är skickat till kontakten.")
+
+
 def _sla_ihop(user, arende: Arende, data: dict) -> str:
     mal = behorighet.arende_get_for_user(user=user, nummer=data["med"].strip().upper())
     if mal.pk == arende.pk:
@@ -238,6 +258,12 @@ ATGARDER: dict[str, Definition] = {
             gettext_lazy("Återlämna till kontaktcenter med ett internt svar"),
             TextIn,
             _aterlamna,
+        ),
+        Definition(
+            Atgard.FORSENINGSBESKED,
+            gettext_lazy("Meddela kontakten att ärendet dröjer (förvaltningslagen 11 §)"),
+            ForseningsbeskedIn,
+            _forseningsbesked,
         ),
     )
 }

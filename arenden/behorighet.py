@@ -52,10 +52,11 @@ class Atgard:
     SEKRETESS = "sekretess"
     PARKERA = "parkera"
     ATERLAMNA = "aterlamna"  # a handläggare's internal answer back to the contact center
+    FORSENINGSBESKED = "forseningsbesked"  # tell the citizen why it is delayed (FL 11 §)
 
     ALLA = (
         TILLDELA, OMFORDELA, KLASSIFICERA, SVARA, ANTECKNA, ESKALERA, VANTA, AVSLUTA,
-        ATEROPPNA, SLA_IHOP, SEKRETESS, PARKERA, ATERLAMNA,
+        ATEROPPNA, SLA_IHOP, SEKRETESS, PARKERA, ATERLAMNA, FORSENINGSBESKED,
     )  # fmt: skip
 
 
@@ -63,7 +64,7 @@ _KONTAKTCENTER_ATGARDER = frozenset(
     {
         Atgard.SKAPA, Atgard.TILLDELA, Atgard.KLASSIFICERA, Atgard.SVARA, Atgard.ANTECKNA,
         Atgard.ESKALERA, Atgard.VANTA, Atgard.AVSLUTA, Atgard.ATEROPPNA, Atgard.SLA_IHOP,
-        Atgard.PARKERA,
+        Atgard.PARKERA, Atgard.FORSENINGSBESKED,
     }
 )  # fmt: skip
 
@@ -80,6 +81,7 @@ ROLLENS_ATGARDER: dict[str, frozenset[str]] = {
             Atgard.ATEROPPNA,
             Atgard.PARKERA,
             Atgard.ATERLAMNA,
+            Atgard.FORSENINGSBESKED,
         }
     ),
     Roll.TEAMLEDARE: _KONTAKTCENTER_ATGARDER | {Atgard.OMFORDELA, Atgard.SEKRETESS},

@@ -25,6 +25,8 @@ TILLATNA_STATUSAR: dict[str, frozenset[str]] = {
     "parkera": _OPPNA - {Status.PARKERAD},
     # A handläggare hands an escalated ärende back with an internal answer.
     "aterlamna": frozenset({Status.ESKALERAD}),
+    # Förvaltningslagen 11 §: while the citizen still waits for the answer.
+    "forseningsbesked": _OPPNA,
 }
 
 

@@ -345,6 +345,9 @@ class Handelse(models.Model):
         PARKERAT = "parkerat", _("Parkerat")
         PARKERING_SLUT = "parkering_slut", _("Parkeringen slut")
         ATERLAMNAT = "aterlamnat", _("Återlämnat till kontaktcenter")
+        STATUSLANK_ATERKALLAD = "statuslank_ater", _("Statuslänken återkallad")
+        # Förvaltningslagen 11 §: the citizen is told why the ärende is delayed.
+        FORSENINGSBESKED = "forseningsbesked", _("Förseningsbesked")
 
     arende = models.ForeignKey(Arende, on_delete=models.CASCADE, related_name="handelser")
     typ = models.CharField(_("typ"), max_length=20, choices=Typ.choices)
@@ -402,3 +405,24 @@ class Medarbetare(models.Model):
 
     def __str__(self) -> str:
         return self.anvandare.get_full_name() or self.anvandare.get_username()
+
+
+class Statuslank(models.Model):
+    """The citizen's link to an ärende's status page: a long random token, revocable.
+
+    Created with the ärende's first kvitto (arenden/statuslankar.py); the token is stored as
+    it is sent, so a revoked link stays dead and a new one can be issued.
+    """
+
+    arende = models.ForeignKey(Arende, on_delete=models.CASCADE, related_name="statuslankar")
+    token = models.CharField(_("token"), max_length=64, unique=True)
+    skapad = models.DateTimeField(default=timezone.now)
+    aterkallad = models.DateTimeField(_("återkallad"), null=True, blank=True)
+    aterkallad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("statuslänk")
+        verbose_name_plural = _("statuslänkar")
+        ordering = ["-skapad", "-id"]

@@ -6,6 +6,9 @@ A service takes keyword-only arguments, locks the ärende's row, checks the opti
 (arenden.behorighet); services check the ärende's state.
 """
 
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractUser
@@ -124,6 +127,36 @@ def kontakt_hitta_eller_skapa(
     return kontakt
 
 
+@transaction.atomic
+def kontakter_hitta_eller_skapa_epost(*, avsandare: list[tuple[str, str]]) -> list[Kontakt | None]:
+    """Do kontakt_hitta_eller_skapa(namn=, epost=) for many (namn, epost) pairs in bulk.
+
+    Same rules: the oldest contact with the address is found and gets the name if it has
+    none; an unknown address becomes one new contact, however often it occurs. A pair
+    without an address gives None. Returns one entry per pair, in order.
+    """
+    par = [(namn.strip(), epost.strip().lower()) for namn, epost in avsandare]
+    kanda: dict[str, Kontakt] = {}
+    for kontakt in Kontakt.objects.filter(epost__in={e for _n, e in par if e}).order_by("-id"):
+        kanda[kontakt.epost] = kontakt  # the oldest wins, as in .order_by("id").first()
+    nya: dict[str, Kontakt] = {}
+    namngivna: dict[int, Kontakt] = {}
+    for namn, epost in par:
+        if not epost:
+            continue
+        kontakt = kanda.get(epost) or nya.get(epost)
+        if kontakt is None:
+            nya[epost] = Kontakt(namn=namn, epost=epost)
+        elif namn and not kontakt.namn:
+            kontakt.namn = namn
+            if kontakt.pk is not None:
+                namngivna[kontakt.pk] = kontakt
+    Kontakt.objects.bulk_create(list(nya.values()))
+    if namngivna:
+        Kontakt.objects.bulk_update(list(namngivna.values()), ["namn"])
+    return [(kanda.get(epost) or nya.get(epost)) if epost else None for _namn, epost in par]
+
+
 # ---------------------------------------------------------------------------------------
 # Internals shared by the transitions
 
@@ -181,8 +214,7 @@ def _standardkommun() -> Kommun:
 # The transitions
 
 
-@transaction.atomic
-def arende_skapa(
+def _arende_bygg(
     *,
     rubrik: str,
     kanal: str,
@@ -195,8 +227,10 @@ def arende_skapa(
     inkom: datetime | None = None,
     sekretess: bool = False,
     kommun: Kommun | None = None,
-) -> Arende:
-    """Open a new ärende with its number, SLA due time and first timeline entry.
+    standardkommun: Callable[[], Kommun] = _standardkommun,
+) -> tuple[Arende, dict]:
+    """Check arende_skapa's arguments; return the unsaved ärende (no nummer yet) and the
+    data of its SKAPAT entry. The one place that says what a new ärende looks like.
 
     The kategori supplies the default förvaltning and ROSA-nivå.
     """
@@ -216,10 +250,9 @@ def arende_skapa(
         kommun
         or (forvaltning.kommun if forvaltning else None)
         or (medarbetare.kommun if medarbetare else None)
-        or _standardkommun()
+        or standardkommun()
     )
-    arende = Arende.objects.create(
-        nummer=arendenummer_reservera(ar=timezone.localtime(inkom).year)[0],
+    arende = Arende(
         kommun=kommun,
         rubrik=rubrik[:200],
         beskrivning=beskrivning,
@@ -234,17 +267,127 @@ def arende_skapa(
         svar_senast=svar_senast_berakna(inkom=inkom, kategori=kategori),
         sekretess=sekretess,
     )
+    return arende, {"kanal": kanal, "kategori": kategori.namn if kategori else None, "rosa": rosa}
+
+
+@transaction.atomic
+def arende_skapa(
+    *,
+    rubrik: str,
+    kanal: str,
+    av: AbstractUser | None,
+    beskrivning: str = "",
+    kontakt: Kontakt | None = None,
+    kategori: Kategori | None = None,
+    forvaltning: Forvaltning | None = None,
+    rosa: int | None = None,
+    inkom: datetime | None = None,
+    sekretess: bool = False,
+    kommun: Kommun | None = None,
+) -> Arende:
+    """Open a new ärende with its number, SLA due time and first timeline entry.
+
+    The kategori supplies the default förvaltning and ROSA-nivå.
+    """
+    arende, skapat = _arende_bygg(
+        rubrik=rubrik,
+        kanal=kanal,
+        av=av,
+        beskrivning=beskrivning,
+        kontakt=kontakt,
+        kategori=kategori,
+        forvaltning=forvaltning,
+        rosa=rosa,
+        inkom=inkom,
+        sekretess=sekretess,
+        kommun=kommun,
+    )
+    arende.nummer = arendenummer_reservera(ar=timezone.localtime(arende.inkom).year)[0]
+    arende.save(force_insert=True)
     if sekretess and av is not None:
         arende.sekretess_behoriga.add(av)
-    _handelse(
-        arende,
-        Handelse.Typ.SKAPAT,
-        av,
-        kanal=kanal,
-        kategori=kategori.namn if kategori else None,
-        rosa=rosa,
-    )
+    _handelse(arende, Handelse.Typ.SKAPAT, av, **skapat)
     return arende
+
+
+@dataclass
+class NyttMeddelande:
+    """The first inbound message of an ärende opened by arenden_skapa_manga."""
+
+    text: str
+    avsandare: str = ""
+    amne: str = ""
+    html: str = ""
+    metadata: dict | None = None
+
+
+@dataclass
+class NyttArende:
+    """One ärende for arenden_skapa_manga: arende_skapa's arguments and its first message."""
+
+    rubrik: str
+    kanal: str
+    kontakt: Kontakt | None = None
+    kategori: Kategori | None = None
+    forvaltning: Forvaltning | None = None
+    rosa: int | None = None
+    inkom: datetime | None = None
+    meddelande: NyttMeddelande | None = None
+
+
+@transaction.atomic
+def arenden_skapa_manga(*, nya: list[NyttArende]) -> list[Arende]:
+    """Open many ärenden at once, as arende_skapa and then arende_ta_emot_meddelande would.
+
+    For a channel taking in a batch (e-post): the numbers are reserved in one block per
+    year and every row goes in with one bulk insert per table, so a batch costs a handful
+    of queries instead of a dozen per ärende. Nobody acts (`av` is None); a failure rolls
+    back the whole batch. Returns the ärenden in the order given, each with its first
+    message as `arende.forsta_meddelande` when one was given.
+    """
+    kommun_cache: list[Kommun] = []
+
+    def standardkommun() -> Kommun:
+        if not kommun_cache:
+            kommun_cache.append(_standardkommun())
+        return kommun_cache[0]
+
+    byggda = [
+        _arende_bygg(
+            rubrik=ny.rubrik,
+            kanal=ny.kanal,
+            av=None,
+            kontakt=ny.kontakt,
+            kategori=ny.kategori,
+            forvaltning=ny.forvaltning,
+            rosa=ny.rosa,
+            inkom=ny.inkom,
+            standardkommun=standardkommun,
+        )
+        for ny in nya
+    ]
+    per_ar: dict[int, list[Arende]] = defaultdict(list)
+    for arende, _skapat in byggda:
+        per_ar[timezone.localtime(arende.inkom).year].append(arende)
+    for ar, arenden in sorted(per_ar.items()):
+        nummer = arendenummer_reservera(ar=ar, antal=len(arenden))
+        for arende, nr in zip(arenden, nummer, strict=True):
+            arende.nummer = nr
+    arenden = Arende.objects.bulk_create([arende for arende, _skapat in byggda])
+    handelser = [
+        Handelse(arende=arende, typ=Handelse.Typ.SKAPAT, aktor=None, data=skapat)
+        for arende, skapat in byggda
+    ]
+    meddelanden = []
+    for arende, ny in zip(arenden, nya, strict=True):
+        arende.forsta_meddelande = None
+        if ny.meddelande is not None:
+            arende.forsta_meddelande = _meddelande_in(arende, kanal=ny.kanal, **vars(ny.meddelande))
+            meddelanden.append(arende.forsta_meddelande)
+    Meddelande.objects.bulk_create(meddelanden)
+    handelser += [_meddelande_in_handelse(meddelande) for meddelande in meddelanden]
+    Handelse.objects.bulk_create(handelser)
+    return arenden
 
 
 @transaction.atomic
@@ -261,6 +404,39 @@ def arende_registrera(
     """
     kontakt_rad = kontakt_hitta_eller_skapa(**(kontakt or {}))
     return arende_skapa(av=av, kontakt=kontakt_rad, **uppgifter)
+
+
+def _meddelande_in(
+    arende: Arende,
+    *,
+    kanal: str,
+    text: str,
+    avsandare: str = "",
+    amne: str = "",
+    html: str = "",
+    metadata: dict | None = None,
+) -> Meddelande:
+    """The unsaved inbound message from the citizen (see arende_ta_emot_meddelande)."""
+    return Meddelande(
+        arende=arende,
+        riktning=Meddelande.Riktning.IN,
+        kanal=kanal,
+        avsandare=avsandare,
+        amne=amne,
+        text=text,
+        html=html,
+        metadata=metadata or {},
+    )
+
+
+def _meddelande_in_handelse(meddelande: Meddelande) -> Handelse:
+    """The unsaved timeline entry of a saved inbound message."""
+    return Handelse(
+        arende=meddelande.arende,
+        typ=Handelse.Typ.MEDDELANDE_IN,
+        aktor=None,
+        data={"meddelande_id": meddelande.pk, "kanal": meddelande.kanal},
+    )
 
 
 @transaction.atomic
@@ -283,17 +459,17 @@ def arende_ta_emot_meddelande(
     arende = _las(arende, version=None, atgard=None)
     while arende.sammanslagen_med_id is not None:
         arende = _las(arende.sammanslagen_med, version=None, atgard=None)
-    meddelande = Meddelande.objects.create(
-        arende=arende,
-        riktning=Meddelande.Riktning.IN,
+    meddelande = _meddelande_in(
+        arende,
         kanal=kanal,
+        text=text,
         avsandare=avsandare,
         amne=amne,
-        text=text,
         html=html,
-        metadata=metadata or {},
+        metadata=metadata,
     )
-    _handelse(arende, Handelse.Typ.MEDDELANDE_IN, None, meddelande_id=meddelande.pk, kanal=kanal)
+    meddelande.save(force_insert=True)
+    _meddelande_in_handelse(meddelande).save(force_insert=True)
     if ateroppna and arende.status in (
         Status.BESVARAD,
         Status.AVSLUTAD,
@@ -419,8 +595,11 @@ def arende_svara(
 def arende_svar_levererat(*, meddelande: Meddelande) -> Arende:
     """Mark the ärende answered now that its channel delivered `meddelande`.
 
-    Called by the channel that took the answer in `arende_svara`; once per message.
+    Called by the channel that took the answer in `arende_svara`; once per message. A
+    förseningsbesked (`arende_forseningsbesked`) goes the same way but answers nothing.
     """
+    if meddelande.metadata.get("forseningsbesked"):
+        return meddelande.arende
     arende = _las(meddelande.arende, version=None, atgard=None)
     _markera_besvarad(arende, meddelande, av=meddelande.skapad_av, nu=timezone.now())
     return arende
@@ -626,6 +805,64 @@ def arende_aterlamna(
         till=arende.tilldelad.get_username() if arende.tilldelad else None,
     )
     return arende
+
+
+@transaction.atomic
+def arende_forseningsbesked(
+    *,
+    arende: Arende,
+    av: AbstractUser,
+    orsak: str,
+    ny_svarsdag: date,
+    version: int | None = None,
+) -> Meddelande:
+    """Tell the citizen the ärende will be substantially delayed, why, and when to expect it.
+
+    Förvaltningslagen 11 §. The text goes out as a message through the ärende's channel,
+    like an answer (arenden/leverans.py), but the ärende stays unanswered and its
+    svar_senast stays where it was: the promise is kept as made, the besked explains.
+    """
+    orsak = orsak.strip()
+    if not orsak:
+        raise OgiltigUppgift(
+            _("Skriv varför ärendet dröjer."), code="forseningsbesked_orsak_saknas"
+        )
+    if ny_svarsdag < timezone.localdate():
+        raise OgiltigUppgift(
+            _("Dagen då svar kan väntas har redan passerat."),
+            code="forseningsbesked_datum_passerat",
+        )
+    arende = _las(arende, version=version, atgard="forseningsbesked")
+    text = _(
+        "Ditt ärende %(nummer)s tar längre tid än vi har lovat.\n\n"
+        "Orsak: %(orsak)s\n\n"
+        "Du kan räkna med svar senast %(datum)s."
+    ) % {"nummer": arende.nummer, "orsak": orsak, "datum": ny_svarsdag.isoformat()}
+    meddelande = Meddelande.objects.create(
+        arende=arende,
+        riktning=Meddelande.Riktning.UT,
+        kanal=arende.kanal,
+        avsandare=_namn(av),
+        mottagare=str(arende.kontakt) if arende.kontakt_id else "",
+        text=text,
+        # Tells arende_svar_levererat that delivering this message answers nothing.
+        metadata={"forseningsbesked": True},
+        skapad_av=av,
+    )
+    leverantor = leverans.for_kanal(arende.kanal)
+    if leverantor is not None:
+        leverantor(arende=arende, meddelande=meddelande, av=av)
+    _spara(arende)
+    _handelse(
+        arende,
+        Handelse.Typ.FORSENINGSBESKED,
+        av,
+        meddelande_id=meddelande.pk,
+        orsak=orsak,
+        ny_svarsdag=ny_svarsdag.isoformat(),
+        text=text,
+    )
+    return meddelande
 
 
 @transaction.atomic

@@ -48,6 +48,8 @@ INSTALLED_APPS = [
     "kanaler.telefon",
     "kanaler.besok",
     "kanaler.brev",
+    "kanaler.etjanst",
+    "servicematning",
 ]
 
 MIDDLEWARE = [

@@ -216,12 +216,7 @@ class ArtikelDetaljApi(APIView):
         data = dict(indata.validated_data)
         version = data.pop("version")
         kommentar = data.pop("kommentar", "")
-        if artikel.status == ArtikelStatus.PUBLICERAD and not behorighet.kan_granska(
-            request.user, artikel
-        ):
-            raise ArtikelBehorighetSaknas(
-                _("En publicerad artikel ändras av ägaren, en teamledare eller en administratör.")
-            )
+        behorighet.kontrollera_andra(request.user, artikel)
         services.artikel_andra(
             artikel=artikel, av=request.user, version=version, kommentar=kommentar, **data
         )

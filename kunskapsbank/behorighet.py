@@ -65,6 +65,19 @@ def kontrollera_skriva(user) -> None:
         raise ArtikelBehorighetSaknas(_("Du har inte behörighet att ändra kunskapsbanken."))
 
 
+def kontrollera_andra(user, artikel: Kunskapsartikel) -> None:
+    """Raise unless the user may change the article's content.
+
+    Drafts and articles in review are any staff member's to edit; a published one only its
+    owner's, a teamledare's or an administratör's.
+    """
+    kontrollera_skriva(user)
+    if artikel.status == ArtikelStatus.PUBLICERAD and not kan_granska(user, artikel):
+        raise ArtikelBehorighetSaknas(
+            _("En publicerad artikel ändras av ägaren, en teamledare eller en administratör.")
+        )
+
+
 def kontrollera_status(user, artikel: Kunskapsartikel, status: str) -> None:
     """Raise unless the user may move the article to the status."""
     kontrollera_skriva(user)

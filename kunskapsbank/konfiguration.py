@@ -6,7 +6,7 @@ visitor whose question it did not answer); the default is the e-tjänst contact 
 
 from django.conf import settings
 
-STANDARD = {"KONTAKTFORMULAR_URL": "/etjanst/kontakt/"}
+STANDARD = {"KONTAKTFORMULAR_URL": "/kontakta-oss/"}
 
 
 def varde(namn: str) -> str:

@@ -9,6 +9,7 @@ from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
 from arenden.behorighet import Roll, roller
+from kontaktcenter.errors import ApplicationError
 from kunskapsbank import behorighet, services, sok
 from kunskapsbank.models import Anvandning, ArtikelStatus, ArtikelVersion, Kunskapsartikel, Sokning
 
@@ -37,30 +38,71 @@ def artikel_versioner(*, artikel: Kunskapsartikel) -> QuerySet[ArtikelVersion]:
     return artikel.versioner.select_related("andrad_av").order_by("-nummer")
 
 
+def _rader(v: ArtikelVersion) -> list[str]:
+    """Return a version as the lines a diff compares."""
+    return [
+        f"Fråga: {v.fraga}",
+        *(f"Även: {a}" for a in v.alternativa_fragor),
+        f"Målgrupp: {v.malgrupp}",
+        f"Status: {v.status}",
+        *services.svar_som_text(v.svar).splitlines(),
+    ]
+
+
 def versioner_diff(*, artikel: Kunskapsartikel, fran: int, till: int) -> list[str]:
     """Return a unified diff of the question, phrasings and answer between two versions."""
     versioner = {v.nummer: v for v in artikel.versioner.filter(nummer__in=[fran, till])}
     if fran not in versioner or till not in versioner:
         return []
-
-    def rader(v: ArtikelVersion) -> list[str]:
-        return [
-            f"Fråga: {v.fraga}",
-            *(f"Även: {a}" for a in v.alternativa_fragor),
-            f"Målgrupp: {v.malgrupp}",
-            f"Status: {v.status}",
-            *services.svar_som_text(v.svar).splitlines(),
-        ]
-
     return list(
         difflib.unified_diff(
-            rader(versioner[fran]),
-            rader(versioner[till]),
+            _rader(versioner[fran]),
+            _rader(versioner[till]),
             fromfile=f"version {fran}",
             tofile=f"version {till}",
             lineterm="",
         )
     )
+
+
+@dataclass(frozen=True)
+class Diffrad:
+    """One line of a comparison: "lika" (unchanged), "bort" (removed) or "till" (added)."""
+
+    typ: str
+    text: str
+
+
+def versioner_jamfor(*, artikel: Kunskapsartikel, fran: int, till: int) -> list[Diffrad] | None:
+    """Return the lines of version `fran` against `till`, for the history page.
+
+    Every line is kept, marked unchanged, removed or added (difflib); None when either
+    version does not exist.
+    """
+    versioner = {v.nummer: v for v in artikel.versioner.filter(nummer__in=[fran, till])}
+    if fran not in versioner or till not in versioner:
+        return None
+    typer = {" ": "lika", "-": "bort", "+": "till"}
+    return [
+        Diffrad(typ=typer[rad[0]], text=rad[2:])
+        for rad in difflib.ndiff(_rader(versioner[fran]), _rader(versioner[till]))
+        if rad[0] in typer  # "?" lines are ndiff's intraline hints
+    ]
+
+
+def statusbyten_for_user(*, user, artikel: Kunskapsartikel) -> list[str]:
+    """Return the statuses the user may move the article to now, in lifecycle order."""
+    mojliga = services.OVERGANGAR.get(artikel.status, frozenset())
+    tillatna = []
+    for status in ArtikelStatus.values:
+        if status not in mojliga:
+            continue
+        try:
+            behorighet.kontrollera_status(user, artikel, status)
+        except ApplicationError:
+            continue
+        tillatna.append(status)
+    return tillatna
 
 
 def artiklar_att_granska(*, user: AbstractUser, idag: datetime.date | None = None):

@@ -276,9 +276,15 @@ def sok(
                     a.id
                 LIMIT %(kandidater)s
             ),
+            -- Only when full text found fewer than `antal`: every full-text match covers a
+            -- word group and scores at least 1, a trigram-only match at most
+            -- 0.5 * (1 + 0.1 ln(1 + uses)), under 1 below ~22,000 uses, so it could not
+            -- reach the top anyway, and rechecking word similarity over hundreds of
+            -- index hits is the most expensive part of a search.
             trgm AS (
                 SELECT a.id FROM kunskapsbank_kunskapsartikel a
-                WHERE a.status = %(status)s AND a.malgrupp = ANY(%(malgrupper)s)
+                WHERE (SELECT count(*) FROM fts) < %(antal)s
+                  AND a.status = %(status)s AND a.malgrupp = ANY(%(malgrupper)s)
                   AND %(text)s <%% a.fraga
                 LIMIT %(kandidater)s
             ),

@@ -7,21 +7,51 @@ why it is delayed and when an answer can be expected (förvaltningslagen 11 §):
 "substantially delayed" means past its due time.
 """
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
-from django.db.models import DateTimeField, ExpressionWrapper, F
+from django.db.models import BooleanField, F
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from arenden import kalender
 from arenden.behorighet import Roll
 from arenden.models import Arende, Status
+from arenden.statistik.kalendertabell import W_SQL, arbetsdag_sakerstall
 from paminnelser.models import Paminnelse
 
 # Ärenden examined per run and kind; the query reads only ids, due times and recipients.
 PER_KORNING = 1000
+
+
+def _w(tidpunkt: str) -> str:
+    """Return SQL for W(tidpunkt): cumulative working seconds, from the Arbetsdag table."""
+    lokal = f"({tidpunkt} AT TIME ZONE %s)"
+    return (
+        f"(SELECT {W_SQL.format(d='d', t=lokal)} FROM arenden_arbetsdag d "
+        f"WHERE d.datum = {lokal}::date)"
+    )
+
+
+def _tre_fjardedelar_gatt(nu: datetime) -> RawSQL:
+    """Whether 75 % of the working time from inkom to svar_senast has passed at `nu`.
+
+    W(nu) - W(inkom) >= 3/4 (W(svar_senast) - W(inkom)), multiplied out. Working time is
+    what `arenden.kalender.arbetstid_mellan` counts, so a weekend in between does not
+    count and a Friday-afternoon ärende due Monday is reminded about on Monday morning.
+    """
+    tz = kalender.TIDSZON.key
+    sql = "4 * {nu} >= {inkom} + 3 * {svar}".format(
+        nu=_w("%s::timestamptz"),
+        inkom=_w('"arenden_arende"."inkom"'),
+        svar=_w('"arenden_arende"."svar_senast"'),
+    )
+    # Each _w() takes its zone twice; the one for `nu` also takes `nu` before each zone.
+    params = [nu, tz, nu, tz, tz, tz, tz, tz]
+    return RawSQL(sql, params, output_field=BooleanField())
 
 
 def _skicka_mail(paminnelse_id: int) -> None:
@@ -65,17 +95,13 @@ def paminnelser_skapa(*, nu: datetime | None = None) -> int:
         svar_senast__isnull=False,
     )
     nya = 0
-    # 75 %: wall-clock share of the time from inkom to svar_senast (which was itself
-    # counted in arbetsdagar), so a reminder may land outside opening hours.
+    # 75 %: share of the working time from inkom to svar_senast, as the SLA itself is
+    # counted in arbetsdagar; closed days do not count towards it.
+    arbetsdag_sakerstall(till=nu.astimezone(kalender.TIDSZON).date() + timedelta(days=1))
     snart = (
         oppna.filter(tilldelad__isnull=False, svar_senast__gt=nu)
-        .annotate(
-            grans=ExpressionWrapper(
-                F("inkom") + (F("svar_senast") - F("inkom")) * 3 / 4,
-                output_field=DateTimeField(),
-            )
-        )
-        .filter(grans__lte=nu)
+        .alias(gatt_75=_tre_fjardedelar_gatt(nu))
+        .filter(gatt_75=True)
         .exclude(
             paminnelser__typ=Paminnelse.Typ.SNART,
             paminnelser__svar_senast=F("svar_senast"),

@@ -1,13 +1,27 @@
 """Reads for the operations view; every query is scoped to the user's kommun."""
 
-from django.db.models import Count, QuerySet
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
-from arenden.errors import ArendeSaknas
+from django.db.models import Count, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from arenden.errors import ArendeSaknas, OgiltigUppgift
 from platina_bridge.behorighet import kontrollera_hantera_registreringar
 from platina_bridge.models import PlatinaRegistrering, Tillstand
 
-# The list shows this many rows per state; older ones are reached by the ärendenummer.
+# The list shows this many rows per page; "Visa fler" fetches the next page by keyset.
 SIDSTORLEK = 100
+
+_EPOK = datetime(1970, 1, 1, tzinfo=UTC)
+_MIKROSEKUND = timedelta(microseconds=1)
+
+
+@dataclass
+class Sida:
+    rader: list[PlatinaRegistrering]
+    # The cursor of the next page, None on the last one.
+    nasta: str | None
 
 
 def _for_user(user) -> QuerySet[PlatinaRegistrering]:
@@ -20,12 +34,39 @@ def _for_user(user) -> QuerySet[PlatinaRegistrering]:
     return rader
 
 
-def registreringar_lista(*, user, tillstand: str | None) -> list[PlatinaRegistrering]:
-    """Return the newest registrations in one state (all states when None)."""
+def _kodad(rad: PlatinaRegistrering) -> str:
+    return f"{(rad.uppdaterad - _EPOK) // _MIKROSEKUND}-{rad.pk}"
+
+
+def _avkodad(efter: str) -> tuple[datetime, int]:
+    try:
+        mikro, pk = (int(del_) for del_ in efter.split("-"))
+    except ValueError:
+        raise OgiltigUppgift(
+            _("Sidmarkören är ogiltig. Börja om från första sidan."), code="ogiltig_markor"
+        ) from None
+    return _EPOK + mikro * _MIKROSEKUND, pk
+
+
+def registreringar_lista(
+    *, user, tillstand: str | None, efter: str | None = None, antal: int = SIDSTORLEK
+) -> Sida:
+    """Return one page of registrations in one state (all when None), newest change first.
+
+    Keyset pagination on (uppdaterad, id): `efter` is the previous page's `nasta`. A row
+    that changes while someone pages moves to the top and is seen on the first page again.
+    """
     rader = _for_user(user).select_related("arende", "manuellt_av")
     if tillstand in Tillstand.values:
         rader = rader.filter(tillstand=tillstand)
-    return list(rader.order_by("-uppdaterad", "-id")[:SIDSTORLEK])
+    if efter:
+        uppdaterad, pk = _avkodad(efter)
+        rader = rader.filter(Q(uppdaterad__lt=uppdaterad) | Q(uppdaterad=uppdaterad, id__lt=pk))
+    sida = list(rader.order_by("-uppdaterad", "-id")[: antal + 1])
+    if len(sida) <= antal:
+        return Sida(rader=sida, nasta=None)
+    sida = sida[:antal]
+    return Sida(rader=sida, nasta=_kodad(sida[-1]))
 
 
 def registreringar_per_tillstand(*, user) -> dict[str, int]:

@@ -26,21 +26,37 @@ def _hamta(request: HttpRequest, pk: int):
 
 @login_required
 def registreringar(request: HttpRequest) -> HttpResponse:
-    """List registrations by state; the state tabs swap only the list when htmx asks."""
+    """List registrations by state, a page at a time.
+
+    The state tabs swap only the list when htmx asks; "Visa fler" appends the next page's
+    rows (and replaces its own link) without a reload, and is a plain link without htmx.
+    """
     tillstand = request.GET.get("tillstand") or Tillstand.KRAVER_ATGARD
+    efter = request.GET.get("efter") or None
     try:
-        rader = selectors.registreringar_lista(user=request.user, tillstand=tillstand)
+        sida = selectors.registreringar_lista(user=request.user, tillstand=tillstand, efter=efter)
         antal = selectors.registreringar_per_tillstand(user=request.user)
     except BehorighetSaknas as fel:
         raise PermissionDenied(fel.message) from fel
+    except ApplicationError as fel:
+        messages.error(request, fel.message)
+        return redirect(f"{reverse('platina:registreringar')}?tillstand={tillstand}")
+    nasta_url = None
+    if sida.nasta:
+        fraga = request.GET.copy()
+        fraga["tillstand"] = tillstand
+        fraga["efter"] = sida.nasta
+        nasta_url = f"{reverse('platina:registreringar')}?{fraga.urlencode()}"
     sammanhang = {
-        "rader": rader,
+        "rader": sida.rader,
+        "nasta_url": nasta_url,
+        "efter": efter,
         "antal": [(v, namn, antal[v]) for v, namn in Tillstand.choices],
         "valt": tillstand,
     }
     mall = "platina_bridge/registreringar.html"
     if request.htmx and not request.htmx.history_restore_request:
-        mall += "#lista"
+        mall += "#rader" if efter else "#lista"
     return render(request, mall, sammanhang)
 
 

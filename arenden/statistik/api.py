@@ -206,6 +206,85 @@ class MedarbetareOut(serializers.Serializer):
     andel = _andel()
 
 
+class TelefonKoOut(serializers.Serializer):
+    ko = serializers.CharField(help_text="Kön som växeln rapporterade; tom om ingen.")
+    inkommande = serializers.IntegerField()
+    besvarade = serializers.IntegerField()
+    missade = serializers.IntegerField(help_text="Missade och aldrig besvarade.")
+    svarsfrekvens = _andel("besvarade / inkommande; null utan samtal.")
+    losta_forsta_kontakt = serializers.IntegerField(
+        help_text="Besvarade samtal vars ärende löstes av kontaktcentret utan eskalering."
+    )
+    andel_losta_forsta_kontakt = _andel("losta_forsta_kontakt / besvarade.")
+    aterringningar = serializers.IntegerField(
+        help_text="Missade samtal som blev ett återuppringningsärende."
+    )
+    aterringningar_gjorda = serializers.IntegerField(
+        help_text="Återuppringningsärenden som är besvarade eller avslutade."
+    )
+
+
+class TelefonOut(TelefonKoOut):
+    ko = None
+    per_ko = TelefonKoOut(many=True)
+
+
+class BesokTypOut(serializers.Serializer):
+    typ = serializers.CharField(help_text="Besökstypens nyckel, t.ex. bokat, hanvisad.")
+    namn = serializers.CharField()
+    antal = serializers.IntegerField()
+    andel = _andel("Typens andel av periodens besök.")
+
+
+class BesokOut(serializers.Serializer):
+    antal = serializers.IntegerField()
+    per_typ = BesokTypOut(many=True, help_text="Varje besökstyp, även de utan besök.")
+
+
+class ArtikelAntalOut(serializers.Serializer):
+    artikel_id = serializers.IntegerField()
+    fraga = serializers.CharField()
+    antal = serializers.IntegerField(help_text="Periodens ärenden besvarade med artikeln.")
+
+
+class LuckaOut(serializers.Serializer):
+    text = serializers.CharField()
+    antal = serializers.IntegerField()
+    utan_traff = serializers.IntegerField()
+    aldrig_anvand = serializers.IntegerField()
+
+
+class KunskapsbankOut(serializers.Serializer):
+    arenden_med_artikel = serializers.IntegerField()
+    andel_med_artikel = _andel("arenden_med_artikel / antal (periodens ärenden).")
+    forsta_kontakt_med_artikel = serializers.IntegerField()
+    mest_anvanda = ArtikelAntalOut(many=True, help_text="Högst tio, flest ärenden först.")
+    sokningar = serializers.IntegerField()
+    sokningar_utan_traff = serializers.IntegerField()
+    sokningar_aldrig_anvanda = serializers.IntegerField()
+    luckor = LuckaOut(many=True, help_text="Högst tjugo, flest utan träff först.")
+
+
+def _index():
+    return serializers.FloatField(allow_null=True, help_text="0–100; null utan svar.")
+
+
+class ServicematningKanalOut(serializers.Serializer):
+    kanal = serializers.CharField()
+    antal_svar = serializers.IntegerField(help_text="Besvarade enkäter.")
+    enkelhet_index = _index()
+    tydlighet_index = _index()
+    bemotande_index = _index()
+    enkelhet_antal = serializers.IntegerField()
+    tydlighet_antal = serializers.IntegerField()
+    bemotande_antal = serializers.IntegerField()
+
+
+class ServicematningOut(ServicematningKanalOut):
+    kanal = None
+    per_kanal = ServicematningKanalOut(many=True)
+
+
 class StatistikOut(serializers.Serializer):
     period = PeriodOut()
     filter = FilterOut()
@@ -219,11 +298,10 @@ class StatistikOut(serializers.Serializer):
     per_medarbetare = MedarbetareOut(
         many=True, allow_null=True, help_text=str(matt.PER_MEDARBETARE.definition)
     )
-    telefon = serializers.JSONField(allow_null=True, help_text=str(matt.TELEFON.definition))
-    kunskapsbank = serializers.JSONField(
-        allow_null=True, help_text=str(matt.KUNSKAPSBANK.definition)
-    )
-    servicematning = serializers.JSONField(
+    telefon = TelefonOut(allow_null=True, help_text=str(matt.TELEFON.definition))
+    besok = BesokOut(allow_null=True, help_text=str(matt.BESOK.definition))
+    kunskapsbank = KunskapsbankOut(allow_null=True, help_text=str(matt.KUNSKAPSBANK.definition))
+    servicematning = ServicematningOut(
         allow_null=True, help_text=str(matt.SERVICEMATNING.definition)
     )
 

@@ -61,27 +61,43 @@ class Urval:
 
 # Sections other apps add without arenden importing them (telefon, kunskapsbank,
 # servicemätning): name -> function(urval) -> dict. Registered from their AppConfig.ready().
-_AVSNITT: dict[str, Callable[[Urval], dict]] = {}
-TILLAGGSAVSNITT = ("telefon", "kunskapsbank", "servicematning")
+_AVSNITT: dict[str, Callable[[Urval], dict | None]] = {}
+# Their summary views (materialized, with a unique index), refreshed with ours.
+_AVSNITT_VYER: dict[str, tuple[str, ...]] = {}
+TILLAGGSAVSNITT = ("telefon", "besok", "kunskapsbank", "servicematning")
 
 
-def avsnitt_registrera(*, namn: str, berakna: Callable[[Urval], dict]) -> None:
-    """Let another app add its section (e.g. `telefon`) to the statistics under `namn`."""
+def avsnitt_registrera(
+    *, namn: str, berakna: Callable[[Urval], dict | None], vyer: tuple[str, ...] = ()
+) -> None:
+    """Let another app add its section (e.g. `telefon`) to the statistics under `namn`.
+
+    `vyer` names the app's materialized summary views; `sammanstallning_uppdatera` refreshes
+    them with the ärende views.
+    """
     if namn not in TILLAGGSAVSNITT:
         raise ValueError(f"okänt avsnitt {namn!r}; lägg till det i TILLAGGSAVSNITT")
     _AVSNITT[namn] = berakna
+    _AVSNITT_VYER[namn] = vyer
+
+
+def urval_villkor(urval: Urval, *, kanal: bool = True, tabell: str = "s") -> tuple[str, dict]:
+    """Return the WHERE clause and parameters for a summary view with the columns `dag`,
+    `kommun_id`, `kanal` and `forvaltning_id` (0 for none), for the sections' own views."""
+    return _villkor(urval, kanal=kanal, tabell=tabell)
 
 
 def sammanstallning_uppdatera() -> None:
     """Refresh the summary views from the ärenden; readers keep seeing the old rows meanwhile."""
     # The e-post view joins the calendar table; it must reach past every answer.
     arbetsdag_sakerstall(till=date.today() + timedelta(days=400))
+    vyer = [*VYER, *(vy for tillagg in _AVSNITT_VYER.values() for vy in tillagg)]
     with transaction.atomic(), connection.cursor() as cursor:
-        for vy in VYER:
+        for vy in vyer:
             cursor.execute(f"REFRESH MATERIALIZED VIEW CONCURRENTLY {vy}")
     # Fresh planner statistics: without them PostgreSQL guesses a few hundred rows per view.
     with connection.cursor() as cursor:
-        for vy in VYER:
+        for vy in vyer:
             cursor.execute(f"ANALYZE {vy}")
 
 
@@ -424,6 +440,10 @@ def statistik_berakna(*, urval: Urval, per_person: bool, endast_nyckeltal: bool 
     for namn in TILLAGGSAVSNITT:
         berakna = _AVSNITT.get(namn)
         resultat[namn] = berakna(urval) if berakna and not endast_nyckeltal else None
+    if resultat["kunskapsbank"] is not None:
+        # The section counts ärenden with an article; the selection's size is known here.
+        kb = resultat["kunskapsbank"]
+        kb["andel_med_artikel"] = _andel(kb["arenden_med_artikel"], antal)
     return resultat
 
 

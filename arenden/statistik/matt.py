@@ -136,30 +136,47 @@ TELEFON = Matt(
     "telefon",
     _("Telefoni"),
     _(
-        "Inkommande, besvarade och missade samtal, svarsfrekvens, lösta i första kontakt och "
-        "återuppringningar, per kö, från växelns samtalshändelser. Visas när telefonikanalen "
-        "rapporterar dem."
+        "Samtal som kom in till växeln under perioden (svensk tid), totalt och per kö: "
+        "inkommande, besvarade, missade (lade på innan någon svarade), svarsfrekvens "
+        "(besvarade av inkommande), lösta i första kontakt (besvarade samtal vars ärende "
+        "kontaktcentret löste självt utan eskalering, som andel av de besvarade), "
+        "återuppringningar (missade samtal med nummer som blev ett återuppringningsärende) "
+        "och gjorda återuppringningar (vars ärende är besvarat eller avslutat). Samtal hör "
+        "inte till någon förvaltning: med förvaltningsfilter eller annan kanal visas inget."
+    ),
+)
+BESOK = Matt(
+    "besok",
+    _("Besök per besökstyp"),
+    _(
+        "Besök som registrerades i receptionen under perioden (svensk tid), per besökstyp. "
+        "Med förvaltningsfilter eller annan kanal visas inget."
     ),
 )
 KUNSKAPSBANK = Matt(
     "kunskapsbank",
     _("Kunskapsbank"),
     _(
-        "Andel ärenden besvarade med en kunskapsartikel, mest använda artiklar och "
-        "kunskapsluckor. Visas när kunskapsbanken rapporterar dem."
+        "Andel av periodens ärenden (samma urval som ovan) som besvarats med minst en "
+        "kunskapsartikel, och hur många av dem i första kontakt; de mest använda artiklarna "
+        "(antal ärenden); och kunskapsluckor: sökningar under perioden utan träff, eller vars "
+        "träffar aldrig användes. Sökningar hör inte till något ärende och räknas oberoende "
+        "av kanal och förvaltning."
     ),
 )
 SERVICEMATNING = Matt(
     "servicematning",
     _("Servicemätning"),
     _(
-        "Medborgarnas betyg på enkelhet, tydlighet och bemötande (1–5, index 0–100) per kanal. "
-        "Finns ännu inte."
+        "Medborgarnas svar på enkäten efter ett ärende (SKR:s servicemätning): enkelhet, "
+        "tydlighet och bemötande på en skala 1–5. Index per mått är medelvärdet av 5→100, "
+        "4→75, 3→50, 2→25, 1→0. Svaren räknas på när de lämnades, på ärendets kanal och "
+        "förvaltning, med antal svar."
     ),
 )
 
 ALLA: tuple[Matt, ...] = (
     URVAL, EPOST_INOM_EN, EPOST_INOM_TVA, EPOST_OBESVARADE, EPOST_SVARSTID, FORSTA_KONTAKT,
     ROSA_FORDELNING, ROSA_ESKALERADE, SLA_INOM, SLA_FORSENADE, VOLYM, PER_FORVALTNING,
-    PER_MEDARBETARE, TELEFON, KUNSKAPSBANK, SERVICEMATNING,
+    PER_MEDARBETARE, TELEFON, BESOK, KUNSKAPSBANK, SERVICEMATNING,
 )  # fmt: skip

@@ -12,12 +12,20 @@ from datetime import date
 
 from django.utils.formats import number_format
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from openpyxl import Workbook
 
 from arenden.models import Kanal, RosaNiva
 from arenden.statistik import matt
 
 ANTAL, ANDEL, TIMMAR, TEXT = "antal", "andel", "timmar", "text"
+# An SKR servicemätning index, 0–100.
+INDEX = "index"
+SERVICEMATT = (
+    ("enkelhet", gettext_lazy("Enkelhet (index)")),
+    ("tydlighet", gettext_lazy("Tydlighet (index)")),
+    ("bemotande", gettext_lazy("Bemötande (index)")),
+)
 VECKODAGAR = ("mån", "tis", "ons", "tor", "fre", "lör", "sön")
 
 
@@ -48,15 +56,20 @@ class Tabell:
 
 
 def visa(varde, typ: str) -> str:
-    """Format one cell in Swedish: 59,6 %, 1 234, 20,75 h, – for no value."""
+    """Format one cell in Swedish: 59,6 %, 1 234, 20,8 h, – for no value.
+
+    Rounded first: Django's number_format cuts a float's decimals (0.6667 would be 66,6 %).
+    """
     if varde is None:
         return "–"
     if typ == ANDEL:
-        return f"{number_format(varde * 100, 1, force_grouping=True)} %"
+        return f"{number_format(round(varde * 100, 1), 1, force_grouping=True)} %"
     if typ == TIMMAR:
-        return f"{number_format(varde, 1, force_grouping=True)} h"
+        return f"{number_format(round(varde, 1), 1, force_grouping=True)} h"
     if typ == ANTAL:
         return number_format(varde, 0, force_grouping=True)
+    if typ == INDEX:
+        return number_format(round(varde, 1), 1, force_grouping=True)
     return str(varde)
 
 
@@ -111,6 +124,25 @@ def nyckeltal(s: dict) -> list[tuple[str, str, object, str]]:
             str(matt.SLA_FORSENADE.namn),
             s["sla"]["forsenade_nu"]["totalt"],
             ANTAL,
+        ),
+        *_tillagg_nyckeltal(s),
+    ]
+
+
+def _tillagg_nyckeltal(s: dict) -> list[tuple[str, str, object, str]]:
+    # Always the same tiles, None when a section is absent, so periods line up row by row.
+    t, k, sm = s.get("telefon") or {}, s.get("kunskapsbank") or {}, s.get("servicematning") or {}
+    return [
+        ("telefon.svarsfrekvens", _("Svarsfrekvens telefon"), t.get("svarsfrekvens"), ANDEL),
+        (
+            "kunskapsbank.andel_med_artikel",
+            _("Besvarade med kunskapsartikel"),
+            k.get("andel_med_artikel"),
+            ANDEL,
+        ),
+        *(
+            (f"servicematning.{m}_index", str(namn), sm.get(f"{m}_index"), INDEX)
+            for m, namn in SERVICEMATT
         ),
     ]
 
@@ -254,6 +286,7 @@ def tabeller(s: dict, foregaende: dict | None = None) -> list[Tabell]:
             str(matt.VOLYM.definition),
         )
     )
+    ut += _tillagg_tabeller(s)
     if s.get("per_medarbetare") is not None:
         ut.append(
             Tabell(
@@ -276,6 +309,137 @@ def tabeller(s: dict, foregaende: dict | None = None) -> list[Tabell]:
     return ut
 
 
+def _telefonrader(t: dict) -> list:
+    return [
+        t["inkommande"],
+        t["besvarade"],
+        t["missade"],
+        t["svarsfrekvens"],
+        t["losta_forsta_kontakt"],
+        t["andel_losta_forsta_kontakt"],
+        t["aterringningar"],
+        t["aterringningar_gjorda"],
+    ]
+
+
+def _tillagg_tabeller(s: dict) -> list[Tabell]:
+    """The tables of the sections other apps add (telefon, kunskapsbank, servicemätning)."""
+    ut = []
+    if (t := s.get("telefon")) is not None:
+        ut.append(
+            Tabell(
+                "telefon",
+                str(matt.TELEFON.namn),
+                [
+                    (_("Kö"), TEXT),
+                    (_("Inkommande"), ANTAL),
+                    (_("Besvarade"), ANTAL),
+                    (_("Missade"), ANTAL),
+                    (_("Svarsfrekvens"), ANDEL),
+                    (_("Lösta i första kontakt"), ANTAL),
+                    (_("Andel lösta i första kontakt"), ANDEL),
+                    (_("Återuppringningar"), ANTAL),
+                    (_("Gjorda återuppringningar"), ANTAL),
+                ],
+                [
+                    *([r["ko"] or _("Utan kö"), *_telefonrader(r)] for r in t["per_ko"]),
+                    [_("Totalt"), *_telefonrader(t)],
+                ],
+                str(matt.TELEFON.definition),
+            )
+        )
+    if (b := s.get("besok")) is not None:
+        ut.append(
+            Tabell(
+                "besok",
+                str(matt.BESOK.namn),
+                [(_("Besökstyp"), TEXT), (_("Antal"), ANTAL), (_("Andel"), ANDEL)],
+                [
+                    *([r["namn"], r["antal"], r["andel"]] for r in b["per_typ"]),
+                    [_("Totalt"), b["antal"], None],
+                ],
+                str(matt.BESOK.definition),
+            )
+        )
+    if (k := s.get("kunskapsbank")) is not None:
+        ut.append(
+            Tabell(
+                "kunskapsbank",
+                str(matt.KUNSKAPSBANK.namn),
+                [(_("Mått"), TEXT), (_("Antal"), ANTAL), (_("Andel"), ANDEL)],
+                [
+                    [
+                        _("Ärenden besvarade med artikel"),
+                        k["arenden_med_artikel"],
+                        k["andel_med_artikel"],
+                    ],
+                    [_("Varav i första kontakt"), k["forsta_kontakt_med_artikel"], None],
+                    [_("Sökningar"), k["sokningar"], None],
+                    [_("Sökningar utan träff"), k["sokningar_utan_traff"], None],
+                    [
+                        _("Sökningar vars träffar inte användes"),
+                        k["sokningar_aldrig_anvanda"],
+                        None,
+                    ],
+                ],
+                str(matt.KUNSKAPSBANK.definition),
+            )
+        )
+        ut.append(
+            Tabell(
+                "mest_anvanda_artiklar",
+                _("Mest använda kunskapsartiklar"),
+                [(_("Artikel"), TEXT), (_("Ärenden"), ANTAL)],
+                [[r["fraga"], r["antal"]] for r in k["mest_anvanda"]],
+                str(matt.KUNSKAPSBANK.definition),
+            )
+        )
+        ut.append(
+            Tabell(
+                "kunskapsluckor",
+                _("Kunskapsluckor"),
+                [
+                    (_("Sökning"), TEXT),
+                    (_("Antal"), ANTAL),
+                    (_("Utan träff"), ANTAL),
+                    (_("Träffar som inte användes"), ANTAL),
+                ],
+                [[r["text"], r["antal"], r["utan_traff"], r["aldrig_anvand"]] for r in k["luckor"]],
+                str(matt.KUNSKAPSBANK.definition),
+            )
+        )
+    if (sm := s.get("servicematning")) is not None:
+
+        def rad(namn: str, r: dict) -> list:
+            return [
+                namn,
+                r["antal_svar"],
+                *(r[f"{m}_index"] for m, _n in SERVICEMATT),
+                *(r[f"{m}_antal"] for m, _n in SERVICEMATT),
+            ]
+
+        ut.append(
+            Tabell(
+                "servicematning",
+                str(matt.SERVICEMATNING.namn),
+                [
+                    (_("Kanal"), TEXT),
+                    (_("Besvarade enkäter"), ANTAL),
+                    *((str(namn), INDEX) for _m, namn in SERVICEMATT),
+                    (_("Svar enkelhet"), ANTAL),
+                    (_("Svar tydlighet"), ANTAL),
+                    (_("Svar bemötande"), ANTAL),
+                ],
+                [
+                    *(rad(_kanalnamn(r["kanal"]), r) for r in sm["per_kanal"]),
+                    rad(_("Totalt"), sm),
+                ],
+                str(matt.SERVICEMATNING.definition),
+            )
+        )
+    return ut
+
+
 def kkik_rapport(s: dict) -> Tabell:
     """The e-post and telefon measures of a period in one table, for the annual KKiK report."""
     e = s["epost"]
@@ -291,9 +455,28 @@ def kkik_rapport(s: dict) -> Tabell:
     ]
     telefon = s.get("telefon")
     if telefon:
-        rader += [[str(k), v, ANTAL if isinstance(v, int) else ANDEL] for k, v in telefon.items()]
+        rader += [
+            [_("Inkommande samtal"), telefon["inkommande"], ANTAL],
+            [_("Besvarade samtal"), telefon["besvarade"], ANTAL],
+            [_("Missade samtal"), telefon["missade"], ANTAL],
+            [_("Svarsfrekvens telefon"), telefon["svarsfrekvens"], ANDEL],
+            [_("Samtal lösta i första kontakt"), telefon["losta_forsta_kontakt"], ANTAL],
+            [
+                _("Andel samtal lösta i första kontakt"),
+                telefon["andel_losta_forsta_kontakt"],
+                ANDEL,
+            ],
+            [_("Återuppringningar"), telefon["aterringningar"], ANTAL],
+            [_("Gjorda återuppringningar"), telefon["aterringningar_gjorda"], ANTAL],
+        ]
     else:
-        rader.append([str(matt.TELEFON.namn), _("Ingen telefonistatistik rapporterad ännu"), TEXT])
+        rader.append(
+            [
+                str(matt.TELEFON.namn),
+                _("Telefonin räknas inte per förvaltning eller annan kanal"),
+                TEXT,
+            ]
+        )
     return Tabell(
         "kkik",
         _("KKiK-rapport"),

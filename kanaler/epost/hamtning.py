@@ -10,8 +10,10 @@ The order is what makes it safe:
 4. Per batch: fetch sizes, dates and Message-IDs first; skip what is already stored; fetch
    the bodies of the rest (headers only for a mail over the size limit); store the raw bytes
    and the new last UID in one transaction (commit 1).
-5. Parse and place every stored mail, each in its own savepoint; one that fails goes to the
-   dead-letter list (status `fel`) with its error, the rest go on (commit 2).
+5. Parse and place the stored mails of the batch in one transaction, in bulk
+   (services.inkommet_placera_manga; commit 2). Should one fail, the batch rolls back and
+   is placed again mail by mail, each in its own savepoint: the one that fails goes to the
+   dead-letter list (status `fel`) with its error, the rest go on.
 6. Only now flag the mails on the server (or move them to the Behandlat folder).
 
 A crash before commit 1 leaves nothing behind: the next run fetches the same UIDs again.
@@ -233,7 +235,32 @@ def _lagra_grupp(imap: IMAPClient, konto: Epostkonto, grupp: list, resultat: Res
 
 
 def _placera(rader: list[Inkommet], resultat: Resultat) -> None:
-    """Commit 2: parse and place each mail; one failure goes to the dead-letter list."""
+    """Commit 2: parse and place the batch in one transaction, in bulk.
+
+    Should any mail fail, the whole batch rolls back (its raw bytes are safe since commit
+    1) and is placed again one mail at a time, so that only the bad one goes to the
+    dead-letter list.
+    """
+    if not rader:
+        return
+    try:
+        services.inkommet_placera_manga(rader=rader)
+    except Exception:  # One bad mail must never stop the run: find it mail by mail.
+        logger.warning("En batch på %s brev placeras brev för brev.", len(rader), exc_info=True)
+    else:
+        resultat.placerade += len(rader)
+        return
+    # The rolled-back attempt left unsaved changes on the objects; start from the database.
+    konto = rader[0].konto
+    rader = list(Inkommet.objects.filter(pk__in=[r.pk for r in rader]).order_by("id"))
+    for inkommet in rader:
+        if inkommet.konto_id == konto.pk:
+            inkommet.konto = konto
+    _placera_en_och_en(rader, resultat)
+
+
+def _placera_en_och_en(rader: list[Inkommet], resultat: Resultat) -> None:
+    """Place each mail in its own savepoint; one that fails goes to the dead-letter list."""
     with transaction.atomic():
         for inkommet in rader:
             try:

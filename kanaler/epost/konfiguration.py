@@ -7,7 +7,7 @@ STANDARD = {
     "MAX_STORLEK": 25 * 1024 * 1024,
     # An attachment over this size stays only in the raw source, with a note on the message.
     "MAX_BILAGA": 10 * 1024 * 1024,
-    # Where the citizen status page lives; the kvitto links to <bas>/status/<token>/.
+    # Where the citizen status page lives; the kvitto links to <bas>/arende/<token>/.
     "PUBLIK_BAS_URL": "http://127.0.0.1:8000",
     # Mails fetched and stored per round trip; one batch is held in memory at a time.
     "BATCH": 200,

@@ -12,13 +12,12 @@ from datetime import timedelta
 from email.utils import make_msgid
 
 from django.contrib.auth.models import AbstractUser
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.mail import EmailMessage, get_connection
 from django.core.validators import validate_email
-from django.db import transaction
+from django.db import connection, transaction
 from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
@@ -26,13 +25,12 @@ from django.utils.translation import gettext as _
 
 from arenden import konfiguration as arende_konfiguration
 from arenden import services as arende_services
+from arenden import statuslankar
 from arenden.models import Arende, Bilaga, Kanal, Meddelande
 from kanaler.epost import konfiguration, tolkning
 from kanaler.epost.errors import InkommetFel, SmtpFel
 from kanaler.epost.models import Epostkonto, Inkommet, Kvittomall, Signatur, Utskick
 
-# A status link is signed with this salt; the citizen status page verifies it the same way.
-STATUS_SALT = "arenden.status"
 KVITTO_PER_AVSANDARE = timedelta(hours=1)
 _KVITTOMALLAR: dict[int, tuple[float, Kvittomall | None]] = {}
 _SVARSPREFIX = re.compile(r"^\s*((re|sv|aw|vs|fw|fwd|vb)\s*:\s*)+", re.IGNORECASE)
@@ -48,10 +46,13 @@ def _tagg_monster() -> re.Pattern:
 
 
 def statuslank(*, arende: Arende) -> str:
-    """Return the citizen's link to the ärende's status page (a signed, unguessable token)."""
-    token = signing.Signer(salt=STATUS_SALT).sign(arende.nummer)
+    """Return the citizen's link to the ärende's status page (a stored, revocable token)."""
+    return _lank(statuslankar.statuslank_hamta_eller_skapa(arende=arende).token)
+
+
+def _lank(token: str) -> str:
     bas = konfiguration.varde("PUBLIK_BAS_URL").rstrip("/")
-    return f"{bas}/status/{token}/"
+    return f"{bas}/arende/{token}/"
 
 
 def _giltig_adress(adress: str) -> bool:
@@ -87,18 +88,12 @@ def _hitta_arende(inkommet: Inkommet, tolkat: tolkning.Tolkat) -> Arende | None:
     return tidigare.meddelande.arende if tidigare else None
 
 
-@transaction.atomic
-def inkommet_placera(*, inkommet: Inkommet) -> Inkommet:
-    """Parse a stored mail and put it on its ärende, a new ärende, or the triage list.
+_PLACERA_FALT = ["typ", "avsandare", "amne", "ofullstandig", "status", "meddelande", "fel"]
 
-    A reply (tag or Message-ID) lands on its ärende and reopens it; an auto-reply or a
-    bounce is stored there without reopening, or goes to triage when it belongs nowhere.
-    Only a new ärende from a real person gets a kvitto.
-    """
-    konto = inkommet.konto
-    ra = bytes(inkommet.ra)
-    tolkat = tolkning.tolka(ra)
-    brus = tolkat.studs or tolkat.autosvar
+
+def _tolka(inkommet: Inkommet) -> tolkning.Tolkat:
+    """Parse the stored bytes and copy what the triage list shows onto the row (unsaved)."""
+    tolkat = tolkning.tolka(bytes(inkommet.ra))
     inkommet.typ = (
         Inkommet.Typ.STUDS
         if tolkat.studs
@@ -110,7 +105,39 @@ def inkommet_placera(*, inkommet: Inkommet) -> Inkommet:
     inkommet.amne = tolkat.amne[:300]
     inkommet.ofullstandig = tolkat.ofullstandig
     inkommet.fel = ""
-    falt = ["typ", "avsandare", "amne", "ofullstandig", "status", "meddelande", "fel"]
+    return tolkat
+
+
+def _kontakt_uppgifter(tolkat: tolkning.Tolkat) -> tuple[str, str]:
+    """(namn, epost) of the sender a new ärende gets as kontakt; no address: none."""
+    if _giltig_adress(tolkat.avsandare_adress) and not tolkat.inget_svar:
+        return tolkat.avsandare_namn, tolkat.avsandare_adress
+    return "", ""
+
+
+def _nytt_arende(inkommet: Inkommet, tolkat: tolkning.Tolkat) -> dict:
+    """arende_skapa's arguments for a mail that opens a new ärende (kontakt apart)."""
+    return {
+        "rubrik": tolkat.amne or _("(inget ämne)"),
+        "kanal": Kanal.EPOST,
+        "kategori": inkommet.konto.kategori,
+        "forvaltning": inkommet.konto.forvaltning,
+        "inkom": inkommet.mottagen,
+    }
+
+
+@transaction.atomic
+def inkommet_placera(*, inkommet: Inkommet) -> Inkommet:
+    """Parse a stored mail and put it on its ärende, a new ärende, or the triage list.
+
+    A reply (tag or Message-ID) lands on its ärende and reopens it; an auto-reply or a
+    bounce is stored there without reopening, or goes to triage when it belongs nowhere.
+    Only a new ärende from a real person gets a kvitto.
+    """
+    konto = inkommet.konto
+    tolkat = _tolka(inkommet)
+    brus = tolkat.studs or tolkat.autosvar
+    falt = _PLACERA_FALT
     arende = _hitta_arende(inkommet, tolkat)
     if arende is None and brus:
         inkommet.status = Inkommet.Status.TRIAGE
@@ -119,18 +146,11 @@ def inkommet_placera(*, inkommet: Inkommet) -> Inkommet:
     ny = arende is None
     if ny:
         kontakt = None
-        if _giltig_adress(tolkat.avsandare_adress) and not tolkat.inget_svar:
-            kontakt = arende_services.kontakt_hitta_eller_skapa(
-                namn=tolkat.avsandare_namn, epost=tolkat.avsandare_adress
-            )
+        namn, epost = _kontakt_uppgifter(tolkat)
+        if epost:
+            kontakt = arende_services.kontakt_hitta_eller_skapa(namn=namn, epost=epost)
         arende = arende_services.arende_skapa(
-            rubrik=tolkat.amne or _("(inget ämne)"),
-            kanal=Kanal.EPOST,
-            av=None,
-            kontakt=kontakt,
-            kategori=konto.kategori,
-            forvaltning=konto.forvaltning,
-            inkom=inkommet.mottagen,
+            av=None, kontakt=kontakt, **_nytt_arende(inkommet, tolkat)
         )
     meddelande = _meddelande_skapa(arende, inkommet, tolkat, ateroppna=not brus)
     inkommet.meddelande = meddelande
@@ -141,9 +161,192 @@ def inkommet_placera(*, inkommet: Inkommet) -> Inkommet:
     return inkommet
 
 
+@transaction.atomic
+def inkommet_placera_manga(*, rader: list[Inkommet]) -> None:
+    """Place a batch of stored mails as inkommet_placera would one by one, in bulk.
+
+    The mails that open new ärenden (the most) go in with one insert per table for the
+    whole batch: kontakter, ärenden, messages, timeline, attachments, kvitton, whose sends
+    are queued together after the commit. Noise that belongs nowhere goes to triage. A mail
+    that may continue an ärende (its tag, or a Message-ID we know, in the database or
+    earlier in the batch) goes through inkommet_placera afterwards, in the order received,
+    so threading decides exactly as it does for one mail.
+
+    No savepoint per mail: any failure raises and rolls the whole batch back; the caller
+    (hamtning) then places the mails one at a time so that only the bad one is dead-lettered.
+    """
+    tolkade = [(inkommet, _tolka(inkommet)) for inkommet in rader]
+    kan_fortsatta = _kan_fortsatta(tolkade)
+    nya: list[tuple[Inkommet, tolkning.Tolkat]] = []
+    triage: list[Inkommet] = []
+    sedan: list[Inkommet] = []
+    for (inkommet, tolkat), fortsatter in zip(tolkade, kan_fortsatta, strict=True):
+        if fortsatter:
+            sedan.append(inkommet)
+        elif tolkat.studs or tolkat.autosvar:
+            inkommet.status = Inkommet.Status.TRIAGE
+            triage.append(inkommet)
+        else:
+            nya.append((inkommet, tolkat))
+
+    kontakter = arende_services.kontakter_hitta_eller_skapa_epost(
+        avsandare=[_kontakt_uppgifter(tolkat) for _i, tolkat in nya]
+    )
+    innehall = [_meddelande_innehall(inkommet, tolkat) for inkommet, tolkat in nya]
+    arenden = arende_services.arenden_skapa_manga(
+        nya=[
+            arende_services.NyttArende(
+                kontakt=kontakt, meddelande=meddelande, **_nytt_arende(inkommet, tolkat)
+            )
+            for (inkommet, tolkat), kontakt, (meddelande, _d) in zip(
+                nya, kontakter, innehall, strict=True
+            )
+        ]
+    )
+    _bilagor_spara(
+        [
+            (arende.forsta_meddelande, delar)
+            for arende, (_m, delar) in zip(arenden, innehall, strict=True)
+        ]
+    )
+    for (inkommet, _t), arende in zip(nya, arenden, strict=True):
+        inkommet.meddelande = arende.forsta_meddelande
+        inkommet.status = Inkommet.Status.PLACERAD
+    _inkommet_spara_manga([i for i, _t in nya] + triage)
+    _kvitton_skicka([(i, tolkat, arende) for (i, tolkat), arende in zip(nya, arenden, strict=True)])
+    for inkommet in sedan:
+        inkommet_placera(inkommet=inkommet)
+
+
+def _inkommet_spara_manga(rader: list[Inkommet]) -> None:
+    """Save _PLACERA_FALT of many rows in one UPDATE … FROM (VALUES …).
+
+    What bulk_update(rader, _PLACERA_FALT) does, but Django builds a CASE expression per
+    row and field for that, which cost more than parsing the mails.
+    """
+    if not rader:
+        return
+    varden = "(%s::bigint, %s, %s, %s, %s::boolean, %s, %s::bigint, %s)"
+    parametrar: list = []
+    for r in rader:
+        parametrar += [r.pk, r.typ, r.avsandare, r.amne, r.ofullstandig, r.status]
+        parametrar += [r.meddelande_id, r.fel]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Inkommet._meta.db_table} AS i SET typ = v.typ, avsandare = v.avsandare, "
+            "amne = v.amne, ofullstandig = v.ofullstandig, status = v.status, "
+            "meddelande_id = v.meddelande_id, fel = v.fel "
+            f"FROM (VALUES {', '.join([varden] * len(rader))}) "
+            "AS v(id, typ, avsandare, amne, ofullstandig, status, meddelande_id, fel) "
+            "WHERE i.id = v.id",
+            parametrar,
+        )
+
+
+def _kan_fortsatta(tolkade: list[tuple[Inkommet, tolkning.Tolkat]]) -> list[bool]:
+    """For each mail, whether _hitta_arende could find its ärende (three queries in all).
+
+    True for a tag naming an existing ärende, or a Message-ID naming one of our mails, an
+    earlier placed mail of the mailbox, or a mail earlier in the batch. False means
+    inkommet_placera would surely open a new ärende (or triage it).
+    """
+    monster = _tagg_monster()
+    taggar, ids = {}, {}
+    for inkommet, tolkat in tolkade:
+        traff = monster.search(tolkat.amne)
+        taggar[inkommet.pk] = traff.group(1) if traff else None
+        ids[inkommet.pk] = {
+            i for i in (tolkat.in_reply_to, *tolkat.references, *tolkat.inre_ids) if i
+        }
+    alla_ids = set().union(*ids.values()) if ids else set()
+    kanda_nummer = set(
+        Arende.objects.filter(nummer__in={t for t in taggar.values() if t}).values_list(
+            "nummer", flat=True
+        )
+    )
+    vara = set(Utskick.objects.filter(message_id__in=alla_ids).values_list("message_id", flat=True))
+    tidigare = set(
+        Inkommet.objects.filter(
+            konto_id__in={i.konto_id for i, _t in tolkade},
+            message_id__in=alla_ids,
+            meddelande__isnull=False,
+        ).values_list("konto_id", "message_id")
+    )
+    i_batchen: set[tuple[int, str]] = set()
+    svar = []
+    for inkommet, tolkat in tolkade:
+        egna = ids[inkommet.pk]
+        svar.append(
+            taggar[inkommet.pk] in kanda_nummer
+            or bool(egna & vara)
+            or any(
+                (inkommet.konto_id, i) in tidigare or (inkommet.konto_id, i) in i_batchen
+                for i in egna
+            )
+        )
+        if tolkat.message_id:
+            i_batchen.add((inkommet.konto_id, tolkat.message_id))
+    return svar
+
+
+def _kvitton_skicka(nya: list[tuple[Inkommet, tolkning.Tolkat, Arende]]) -> None:
+    """kvitto_skicka for every new ärende of a batch: one insert, one queueing on commit.
+
+    Same rules: only when the mailbox sends kvitton, never to a machine or a no-reply
+    address, at most one per sender per hour (counting the ones earlier in the batch).
+    """
+    kandidater = [
+        (inkommet.konto, tolkat, arende)
+        for inkommet, tolkat, arende in nya
+        if inkommet.konto.skicka_kvitto
+        and not tolkat.inget_svar
+        and _kvitto_tillatet(till=tolkat.avsandare_adress, tolkat=tolkat)
+    ]
+    if not kandidater:
+        return
+    redan = _nyliga_kvitton([tolkat.avsandare_adress for _k, tolkat, _a in kandidater])
+    mottagare = []
+    for konto, tolkat, arende in kandidater:
+        if tolkat.avsandare_adress not in redan:
+            redan.add(tolkat.avsandare_adress)
+            mottagare.append((konto, tolkat, arende))
+    # The ärenden were opened in this batch, so none has a status link yet.
+    lankar = statuslankar.statuslankar_skapa_for_nya(arenden=[a for _k, _t, a in mottagare])
+    utskick = [
+        _utskick_bygg(
+            **_kvitto_uppgifter(
+                arende=arende,
+                konto=konto,
+                till=tolkat.avsandare_adress,
+                tolkat=tolkat,
+                lank=_lank(lank.token),
+            )
+        )
+        for (konto, tolkat, arende), lank in zip(mottagare, lankar, strict=True)
+    ]
+    Utskick.objects.bulk_create(utskick)
+    if utskick:
+        from kanaler.epost import tasks
+
+        # One message for the batch; the worker fans it out into one send per kvitto.
+        tasks.koa_utskick.delay_on_commit([u.pk for u in utskick])
+
+
 def _meddelande_skapa(
     arende: Arende, inkommet: Inkommet, tolkat: tolkning.Tolkat, *, ateroppna: bool
 ) -> Meddelande:
+    meddelande_in, delar = _meddelande_innehall(inkommet, tolkat)
+    meddelande = arende_services.arende_ta_emot_meddelande(
+        arende=arende, kanal=Kanal.EPOST, ateroppna=ateroppna, **vars(meddelande_in)
+    )
+    _bilagor_spara([(meddelande, delar)])
+    return meddelande
+
+
+def _meddelande_innehall(
+    inkommet: Inkommet, tolkat: tolkning.Tolkat
+) -> tuple[arende_services.NyttMeddelande, list[tolkning.Del]]:
+    """What a mail's message holds (text with notes, metadata) and the parts to store."""
     max_bilaga = konfiguration.varde("MAX_BILAGA")
     anmarkningar = list(tolkat.anmarkningar)
     if inkommet.bara_huvud:
@@ -166,14 +369,11 @@ def _meddelande_skapa(
     text = tolkat.text
     if anmarkningar:
         text = "\n".join(f"[{a}]" for a in anmarkningar) + ("\n\n" + text if text else "")
-    meddelande = arende_services.arende_ta_emot_meddelande(
-        arende=arende,
-        kanal=Kanal.EPOST,
+    meddelande = arende_services.NyttMeddelande(
         text=text,
         avsandare=tolkat.avsandare[:300],
         amne=tolkat.amne[:300],
         html=tolkat.html,
-        ateroppna=ateroppna,
         metadata={
             "konto": inkommet.konto.namn,
             "inkommet_id": inkommet.pk,
@@ -189,26 +389,31 @@ def _meddelande_skapa(
         delar.append(
             tolkning.Del(namn="original.eml", typ="message/rfc822", data=bytes(inkommet.ra))
         )
+    return meddelande, delar
+
+
+def _bilagor_spara(meddelanden: list[tuple[Meddelande, list[tolkning.Del]]]) -> None:
+    """Store every part as a file and a Bilaga row (one insert for the whole list)."""
     bilagor = []
-    for del_ in delar:
-        sha = del_.sha256
-        namn = default_storage.save(
-            f"bilagor/{timezone.now():%Y/%m}/{sha[:16]}-{_filnamn(del_.namn)}",
-            ContentFile(del_.data),
-        )
-        bilagor.append(
-            Bilaga(
-                meddelande=meddelande,
-                arende=meddelande.arende,
-                fil=namn,
-                namn=del_.namn[:255],
-                typ=del_.typ[:100],
-                storlek=len(del_.data),
-                sha256=sha,
+    for meddelande, delar in meddelanden:
+        for del_ in delar:
+            sha = del_.sha256
+            namn = default_storage.save(
+                f"bilagor/{timezone.now():%Y/%m}/{sha[:16]}-{_filnamn(del_.namn)}",
+                ContentFile(del_.data),
             )
-        )
+            bilagor.append(
+                Bilaga(
+                    meddelande=meddelande,
+                    arende=meddelande.arende,
+                    fil=namn,
+                    namn=del_.namn[:255],
+                    typ=del_.typ[:100],
+                    storlek=len(del_.data),
+                    sha256=sha,
+                )
+            )
     Bilaga.objects.bulk_create(bilagor)
-    return meddelande
 
 
 def _filnamn(namn: str) -> str:
@@ -250,7 +455,17 @@ def inkommet_kassera(*, inkommet: Inkommet, av: AbstractUser) -> Inkommet:
 # Out
 
 
-def _utskick_skapa(
+def _utskick_skapa(**uppgifter) -> Utskick:
+    """Store a mail to send (see _utskick_bygg) and queue its send for after the commit."""
+    from kanaler.epost import tasks
+
+    utskick = _utskick_bygg(**uppgifter)
+    utskick.save(force_insert=True)
+    tasks.skicka_utskick.delay_on_commit(utskick.pk)
+    return utskick
+
+
+def _utskick_bygg(
     *,
     arende: Arende,
     konto: Epostkonto,
@@ -262,10 +477,9 @@ def _utskick_skapa(
     references: list[str] | None = None,
     meddelande: Meddelande | None = None,
 ) -> Utskick:
-    from kanaler.epost import tasks
-
+    """The unsaved mail to send, with our own Message-ID on the mailbox's domain."""
     doman = konto.adress.rsplit("@", 1)[-1]
-    utskick = Utskick.objects.create(
+    return Utskick(
         arende=arende,
         meddelande=meddelande,
         konto=konto,
@@ -278,8 +492,6 @@ def _utskick_skapa(
         in_reply_to=in_reply_to,
         references=" ".join((references or [])[-20:]),
     )
-    tasks.skicka_utskick.delay_on_commit(utskick.pk)
-    return utskick
 
 
 def kvitto_skicka(
@@ -289,17 +501,42 @@ def kvitto_skicka(
 
     Never to an auto-reply, a bounce or a no-reply address; at most one per sender per hour.
     """
-    if tolkat.autosvar or tolkat.studs or tolkat.inget_svar or not _giltig_adress(till):
+    if not _kvitto_tillatet(till=till, tolkat=tolkat):
         return None
-    if Utskick.objects.filter(
-        till=till, typ=Utskick.Typ.KVITTO, skapad__gte=timezone.now() - KVITTO_PER_AVSANDARE
-    ).exists():
+    if _nyliga_kvitton([till]):
         return None
+    return _utskick_skapa(
+        **_kvitto_uppgifter(
+            arende=arende, konto=konto, till=till, tolkat=tolkat, lank=statuslank(arende=arende)
+        )
+    )
+
+
+def _kvitto_tillatet(*, till: str, tolkat: tolkning.Tolkat) -> bool:
+    """Never a kvitto to an auto-reply, a bounce, a no-reply or an invalid address."""
+    return not (tolkat.autosvar or tolkat.studs or tolkat.inget_svar or not _giltig_adress(till))
+
+
+def _nyliga_kvitton(adresser: list[str]) -> set[str]:
+    """The addresses among `adresser` that got a kvitto within the last hour."""
+    return set(
+        Utskick.objects.filter(
+            till__in=adresser,
+            typ=Utskick.Typ.KVITTO,
+            skapad__gte=timezone.now() - KVITTO_PER_AVSANDARE,
+        ).values_list("till", flat=True)
+    )
+
+
+def _kvitto_uppgifter(
+    *, arende: Arende, konto: Epostkonto, till: str, tolkat: tolkning.Tolkat, lank: str
+) -> dict:
+    """_utskick_bygg's arguments for the kvitto: the förvaltning's template, or ours."""
     with translation.override("sv"):
         sammanhang = {
             "arende": arende,
             "svar_senast": timezone.localtime(arende.svar_senast) if arende.svar_senast else None,
-            "statuslank": statuslank(arende=arende),
+            "statuslank": lank,
             "forvaltning": arende.forvaltning.namn if arende.forvaltning else "",
             "kommun": arende.kommun.namn,
         }
@@ -310,7 +547,7 @@ def kvitto_skicka(
         else:
             text = render_to_string("epost/kvitto.txt", sammanhang)
             rubrik = _("Vi har tagit emot ditt meddelande")
-    return _utskick_skapa(
+    return dict(
         arende=arende,
         konto=konto,
         typ=Utskick.Typ.KVITTO,
@@ -320,6 +557,17 @@ def kvitto_skicka(
         in_reply_to=tolkat.message_id,
         references=[*tolkat.references, tolkat.message_id] if tolkat.message_id else [],
     )
+
+
+def kvitto_skicka_till(*, arende: Arende, till: str) -> Utskick | None:
+    """Queue the kvitto for an ärende that came in another way (the public contact form).
+
+    Sent from the mailbox that answers the ärende's förvaltning; nothing without a mailbox.
+    """
+    konto = _konto_for(arende)
+    if konto is None:
+        return None
+    return kvitto_skicka(arende=arende, konto=konto, till=till, tolkat=tolkning.Tolkat())
 
 
 def _kvittomall(forvaltning_id: int | None) -> Kvittomall | None:

@@ -49,3 +49,14 @@ def hamta_konto(konto_id: int) -> dict:
 def skicka_utskick(utskick_id: int) -> str:
     """Send one answer or kvitto; after the last retry it stays `ej_skickad` on the ärende."""
     return services.utskick_skicka(utskick_id=utskick_id).status
+
+
+@shared_task(queue="epost", acks_late=True, soft_time_limit=60, time_limit=90)
+def koa_utskick(utskick_ids: list[int]) -> int:
+    """Queue one send per mail of a batch (the kvitton of a fetch run, queued as one message).
+
+    Queuing a send twice does no harm: skicka_utskick sends a mail only once.
+    """
+    for pk in utskick_ids:
+        skicka_utskick.delay(pk)
+    return len(utskick_ids)

@@ -15,3 +15,9 @@ class TelefonConfig(AppConfig):
 
             # A call solved with an article counts as that article's use (first contact).
             services.registrera_artikelanvandning(artikel_anvand)
+
+        from arenden.statistik import berakna
+        from kanaler.telefon.statistik import VYER, telefon_statistik
+
+        # Calls in, answered, missed, callbacks per kö in the teamledare's statistics.
+        berakna.avsnitt_registrera(namn="telefon", berakna=telefon_statistik, vyer=VYER)

@@ -52,7 +52,8 @@ def test_nytt_brev_far_kvitto_med_nummer_datum_och_lank(epostkonto, imap, smtp):
     text = brev.get_content()
     assert arende.nummer in text
     assert "Du får svar senast" in text
-    assert "/status/" in text and f"{arende.nummer}:" in text
+    lank = arende.statuslankar.get()
+    assert f"/arende/{lank.token}/" in text and len(lank.token) >= 43
     assert Utskick.objects.get().status == "skickad"
 
 

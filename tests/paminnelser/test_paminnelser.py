@@ -1,34 +1,38 @@
 """SLA reminders from the beat task, seen in the app and by mail."""
 
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 import pytest
 from django.core import mail
-from django.utils import timezone
 
+from arenden import kalender
 from arenden import services as arende_services
 from arenden.models import Arende, Status
 from paminnelser import tasks
 from paminnelser.models import Paminnelse
 from tests.factories import ArendeFactory
 
+# A Wednesday afternoon with working days on both sides, so the shares below are the same in
+# working time and in clock time whatever day the tests run on.
+ONSDAG = datetime(2026, 11, 18, 15, 0, tzinfo=kalender.TIDSZON)
+
 
 @pytest.fixture
 def kor_beat(django_capture_on_commit_callbacks):
-    """Run the reminder task as beat would, with its mails sent."""
+    """Run the reminder task as beat would (at `nu`, default ONSDAG), with its mails sent."""
 
-    def kor() -> int:
+    def kor(nu: datetime = ONSDAG) -> int:
         with django_capture_on_commit_callbacks(execute=True):
-            return tasks.paminnelser_skapa.apply().get()
+            return tasks.paminnelser_skapa.apply(kwargs={"nu": nu.isoformat()}).get()
 
     return kor
 
 
 def arende_med_tid(*, av, tilldelad, gatt: timedelta, kvar: timedelta, **kw) -> Arende:
-    """An ärende assigned to `tilldelad` that came in `gatt` ago and is due in `kvar`."""
+    """An ärende assigned to `tilldelad` that came in `gatt` before ONSDAG, due `kvar` after."""
     arende = ArendeFactory(av=av, **kw)
     arende_services.arende_tilldela(arende=arende, av=av, till=tilldelad)
-    nu = timezone.now()
+    nu = ONSDAG
     Arende.objects.filter(pk=arende.pk).update(inkom=nu - gatt, svar_senast=nu + kvar)
     arende.refresh_from_db()
     return arende
@@ -118,3 +122,29 @@ def test_markera_lasta(client, vagledare, kor_beat):
     client.force_login(vagledare)
     assert client.post("/paminnelser/lasta/").status_code == 302
     assert not Paminnelse.objects.filter(last__isnull=True).exists()
+
+
+def test_75_procent_raknas_i_arbetstid_over_helgen(vagledare, kor_beat):
+    """An ärende in Friday 14:00 with one arbetsdag is reminded about Monday 08:00, not before.
+
+    Its 24 working hours run Friday 14:00–24:00 and Monday 00:00–14:00; 75 % (18 hours) is
+    reached Monday 08:00 local time. Counted in clock time it would have been Sunday night.
+    """
+    # given
+    fredag = datetime(2026, 11, 20, 14, 0, tzinfo=kalender.TIDSZON)
+    arende = ArendeFactory(av=vagledare)
+    arende_services.arende_tilldela(arende=arende, av=vagledare, till=vagledare)
+    svar_senast = kalender.lagg_till_arbetsdagar(fredag, 1)
+    assert svar_senast == datetime(2026, 11, 23, 14, 0, tzinfo=kalender.TIDSZON)
+    Arende.objects.filter(pk=arende.pk).update(inkom=fredag, svar_senast=svar_senast)
+    mandag = datetime(2026, 11, 23, 8, 0, tzinfo=kalender.TIDSZON)
+    # when / then: nothing over the weekend or just before 08:00 on Monday
+    for nu in (
+        datetime(2026, 11, 21, 12, 0, tzinfo=kalender.TIDSZON),
+        datetime(2026, 11, 22, 22, 0, tzinfo=kalender.TIDSZON),  # clock-time 75 %: Sun 20:00
+        mandag - timedelta(minutes=1),
+    ):
+        assert kor_beat(nu) == 0, nu
+    assert kor_beat(mandag) == 1
+    assert Paminnelse.objects.get().typ == Paminnelse.Typ.SNART
+    assert len(mail.outbox) == 1

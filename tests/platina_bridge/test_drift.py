@@ -1,6 +1,10 @@
 """The operations view: registrations by state, försök igen, markera som registrerad manuellt."""
 
+import re
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from arenden import services as arende_services
 from arenden.models import Handelse
@@ -96,3 +100,47 @@ def test_markera_manuellt_kraver_diarienummer(client, teamledare, registrering):
     assert "Skriv in diarienumret" in svar.content.decode()
     registrering.refresh_from_db()
     assert registrering.tillstand == Tillstand.KRAVER_ATGARD
+
+
+def test_visa_fler_bladdrar_forbi_hundra_rader(client, teamledare, vagledare):
+    """Past 100 rows a state pages on with "Visa fler": every row once, newest change first."""
+    # given: 130 refused registrations, each changed a minute after the previous one
+    bas = timezone.now() - timedelta(days=1)
+    nummer = []
+    for i in range(130):
+        arende = ArendeFactory(av=vagledare)
+        PlatinaRegistrering.objects.create(
+            arende=arende,
+            diarium="KS",
+            idempotensnyckel=arende.nummer,
+            tillstand=Tillstand.KRAVER_ATGARD,
+            # Two rows share a time, so the id breaks the tie across the page boundary.
+            uppdaterad=bas + timedelta(minutes=i // 2),
+        )
+        nummer.append(arende.nummer)
+    client.force_login(teamledare)
+    # when: the first page
+    forsta = client.get("/platina/?tillstand=kraver_atgard").content.decode()
+    # then: 100 rows and a link to the rest
+    sedda = [n for n in nummer if f">{n}</a>" in forsta]
+    assert len(sedda) == 100
+    assert "Visa fler" in forsta
+    lank = re.search(r'hx-get="([^"]+)"[^>]*>Visa fler', forsta).group(1).replace("&amp;", "&")
+    # when: "Visa fler" as htmx asks for it
+    andra = client.get(lank, headers={"HX-Request": "true"}).content.decode()
+    # then: only the remaining 30 rows, appended, and the link removed out of band
+    assert not andra.lstrip().startswith("<section")
+    resten = [n for n in nummer if f">{n}</a>" in andra]
+    assert len(resten) == 30
+    assert set(sedda) | set(resten) == set(nummer)
+    assert set(nummer[:30]) == set(resten)  # the oldest changes come last
+    assert 'id="fler" hx-swap-oob="true"' in andra
+    assert "Visa fler" not in andra
+
+
+def test_ogiltig_markor_ger_forsta_sidan(client, teamledare):
+    """A tampered cursor leads back to the first page with a message, not an error page."""
+    client.force_login(teamledare)
+    svar = client.get("/platina/?tillstand=kraver_atgard&efter=x", follow=True)
+    assert svar.status_code == 200
+    assert "Sidmarkören är ogiltig" in svar.content.decode()
