@@ -4,7 +4,7 @@ admin shows them read-only."""
 
 from django.contrib import admin
 
-from arenden.models import Arende, Forvaltning, Kategori, Kommun, Medarbetare
+from arenden.models import Arende, Forvaltning, Kategori, Kommun, Medarbetare, Svarsgrupp
 
 
 @admin.register(Kommun)
@@ -30,6 +30,13 @@ class KategoriAdmin(admin.ModelAdmin):
     ]
     list_filter = ["forvaltning", "diarieford", "aktiv"]
     search_fields = ["namn"]
+
+
+@admin.register(Svarsgrupp)
+class SvarsgruppAdmin(admin.ModelAdmin):
+    list_display = ["namn", "forvaltning", "aktiv"]
+    list_filter = ["forvaltning", "aktiv"]
+    filter_horizontal = ["medlemmar"]
 
 
 @admin.register(Medarbetare)

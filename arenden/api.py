@@ -59,6 +59,7 @@ class ArendeListaOut(serializers.ModelSerializer):
     kategori = _Ref(allow_null=True)
     forvaltning = _Ref(allow_null=True)
     tilldelad = serializers.CharField(source="tilldelad.username", allow_null=True, default=None)
+    svarsgrupp = serializers.CharField(source="svarsgrupp.namn", allow_null=True, default=None)
     kontakt = serializers.StringRelatedField(allow_null=True)
     forsenat = serializers.BooleanField(source="ar_forsenat")
 
@@ -66,7 +67,8 @@ class ArendeListaOut(serializers.ModelSerializer):
         model = Arende
         fields = [
             "nummer", "rubrik", "kanal", "status", "utfall", "rosa", "kategori", "forvaltning",
-            "tilldelad", "kontakt", "inkom", "svar_senast", "forsenat", "sekretess", "version",
+            "tilldelad", "svarsgrupp", "kontakt", "inkom", "svar_senast", "forsenat", "sekretess",
+            "version",
         ]  # fmt: skip
 
 

@@ -16,7 +16,7 @@ from rest_framework import serializers
 from arenden import behorighet, services
 from arenden.behorighet import Atgard
 from arenden.errors import OgiltigUppgift
-from arenden.models import Arende, Forvaltning, Kategori, RosaNiva, Utfall
+from arenden.models import Arende, Forvaltning, Kategori, RosaNiva, Svarsgrupp, Utfall
 
 
 class _Versionerad(serializers.Serializer):
@@ -74,6 +74,9 @@ class EskaleraIn(_Versionerad):
         queryset=Forvaltning.objects.filter(aktiv=True)
     )
     handlaggare = _Anvandarnamn(required=False, allow_null=True)
+    svarsgrupp = serializers.PrimaryKeyRelatedField(
+        queryset=Svarsgrupp.objects.filter(aktiv=True), required=False, allow_null=True
+    )
     orsak = serializers.CharField(max_length=4000)
     rosa = Rosa(required=False)
     diariefor = serializers.BooleanField(required=False, allow_null=True, default=None)
@@ -152,6 +155,7 @@ def _eskalera(user, arende: Arende, data: dict) -> str:
         forvaltning=data["forvaltning"],
         orsak=data["orsak"],
         handlaggare=data.get("handlaggare"),
+        svarsgrupp=data.get("svarsgrupp"),
         rosa=data.get("rosa"),
         diariefor=data.get("diariefor"),
         version=data.get("version"),

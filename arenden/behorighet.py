@@ -152,7 +152,7 @@ def arende_get_for_user(*, user, nummer: str, logga_lasning: bool = True) -> Are
     """
     arende = (
         arende_queryset_for_user(user)
-        .select_related("kategori", "forvaltning", "tilldelad", "kontakt", "kommun")
+        .select_related("kategori", "forvaltning", "tilldelad", "kontakt", "kommun", "svarsgrupp")
         .filter(nummer=nummer.strip().upper())
         .first()
     )

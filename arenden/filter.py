@@ -25,10 +25,10 @@ class ArendeFilterIn(serializers.Serializer):
     forvaltning = serializers.IntegerField(required=False, min_value=1)
     kategori = serializers.IntegerField(required=False, min_value=1)
     tilldelad = serializers.RegexField(
-        r"^(mig|ingen|\d+)$",
+        r"^(mig|mina_grupper|ingen|\d+)$",
         required=False,
-        help_text=_("”mig”, ”ingen” eller en användares id."),
-        error_messages={"invalid": _("Ange ”mig”, ”ingen” eller ett användar-id.")},
+        help_text=_("”mig”, ”mina_grupper” (mina och mina svarsgruppers), ”ingen” eller ett id."),
+        error_messages={"invalid": _("Ange ”mig”, ”mina_grupper”, ”ingen” eller ett användar-id.")},
     )
     inkom_fran = serializers.DateField(required=False, help_text=_("ÅÅÅÅ-MM-DD, inklusive."))
     inkom_till = serializers.DateField(required=False, help_text=_("ÅÅÅÅ-MM-DD, inklusive."))

@@ -96,6 +96,38 @@ class Forvaltning(models.Model):
         return self.namn
 
 
+class Svarsgrupp(models.Model):
+    """A förvaltning's team that takes escalated ärenden together (Bygglov, Ekonomiskt bistånd)."""
+
+    forvaltning = models.ForeignKey(
+        Forvaltning,
+        on_delete=models.PROTECT,
+        related_name="svarsgrupper",
+        verbose_name=_("förvaltning"),
+    )
+    namn = models.CharField(_("namn"), max_length=150)
+    medlemmar = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        blank=True,
+        related_name="svarsgrupper",
+        verbose_name=_("medlemmar"),
+    )
+    aktiv = models.BooleanField(_("aktiv"), default=True)
+
+    class Meta:
+        verbose_name = _("svarsgrupp")
+        verbose_name_plural = _("svarsgrupper")
+        ordering = ["namn"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forvaltning", "namn"], name="svarsgrupp_unik_per_forvaltning"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.namn
+
+
 class Kategori(models.Model):
     """An ärendetyp in the catalogue: who owns it, how fast it is due, whether it is diariefört."""
 
@@ -234,6 +266,15 @@ class Arende(models.Model):
         settings.AUTH_USER_MODEL, blank=True, related_name="sekretess_arenden"
     )
     diarienummer = models.CharField(_("diarienummer"), max_length=50, blank=True)
+    # The team within the förvaltning that has the escalated ärende, when no one person does.
+    svarsgrupp = models.ForeignKey(
+        Svarsgrupp,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="arenden",
+        verbose_name=_("svarsgrupp"),
+    )
     sammanslagen_med = models.ForeignKey(
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="sammanslagna"
     )

@@ -19,7 +19,16 @@ from django.utils.translation import gettext as _
 from arenden import behorighet, kalender
 from arenden.errors import OgiltigUppgift
 from arenden.kontaktuppgifter import normalisera_telefon
-from arenden.models import Arende, Forvaltning, Handelse, Kategori, Kontakt, Meddelande, Status
+from arenden.models import (
+    Arende,
+    Forvaltning,
+    Handelse,
+    Kategori,
+    Kontakt,
+    Meddelande,
+    Status,
+    Svarsgrupp,
+)
 
 ARENDENUMMER = re.compile(r"^[A-Za-z]{1,5}-\d{4}-\d{1,9}$")
 TELEFON = re.compile(r"^\+?[\d\s()-]{6,}$")
@@ -35,7 +44,7 @@ class ArendeFilter:
     rosa: tuple[int, ...] = ()
     forvaltning: int | None = None
     kategori: int | None = None
-    tilldelad: str = ""  # "mig", "ingen" or a user id
+    tilldelad: str = ""  # "mig", "mina_grupper", "ingen" or a user id
     inkom_fran: date | None = None
     inkom_till: date | None = None
     text: str = ""
@@ -78,6 +87,10 @@ def arende_filtrera(*, user, filter: ArendeFilter) -> QuerySet[Arende]:
         qs = qs.filter(tilldelad_id=user.pk)
     elif filter.tilldelad == "ingen":
         qs = qs.filter(tilldelad__isnull=True)
+    elif filter.tilldelad == "mina_grupper":
+        # Mine, or waiting for one of the svarsgrupper I belong to.
+        grupper = Svarsgrupp.objects.filter(medlemmar=user).values("id")
+        qs = qs.filter(Q(tilldelad_id=user.pk) | Q(svarsgrupp_id__in=grupper))
     elif filter.tilldelad.isdigit():
         qs = qs.filter(tilldelad_id=int(filter.tilldelad))
     if filter.inkom_fran:
@@ -152,7 +165,7 @@ def arende_sida(
     antal = max(1, min(antal, STORSTA_SIDA))
     falt, fallande = ORDNINGAR[ordning]
     qs = arende_filtrera(user=user, filter=filter).select_related(
-        "kategori", "forvaltning", "tilldelad", "kontakt"
+        "kategori", "forvaltning", "tilldelad", "kontakt", "svarsgrupp"
     )
     if fallande:
         qs = qs.order_by(f"-{falt}", "-id")
@@ -204,6 +217,14 @@ def forvaltning_lista(*, kommun_id: int | None = None) -> QuerySet[Forvaltning]:
 
 def kategori_lista(*, forvaltning_id: int | None = None) -> QuerySet[Kategori]:
     qs = Kategori.objects.filter(aktiv=True).select_related("forvaltning")
+    if forvaltning_id:
+        qs = qs.filter(forvaltning_id=forvaltning_id)
+    return qs.order_by("forvaltning__namn", "namn")
+
+
+def svarsgrupp_lista(*, forvaltning_id: int | None = None) -> QuerySet[Svarsgrupp]:
+    """Return the active svarsgrupper, for the escalation form."""
+    qs = Svarsgrupp.objects.filter(aktiv=True).select_related("forvaltning")
     if forvaltning_id:
         qs = qs.filter(forvaltning_id=forvaltning_id)
     return qs.order_by("forvaltning__namn", "namn")

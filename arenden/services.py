@@ -29,6 +29,7 @@ from arenden.models import (
     Meddelande,
     RosaNiva,
     Status,
+    Svarsgrupp,
     Utfall,
 )
 
@@ -637,11 +638,12 @@ def arende_eskalera(
     forvaltning: Forvaltning,
     orsak: str,
     handlaggare: AbstractUser | None = None,
+    svarsgrupp: Svarsgrupp | None = None,
     rosa: int | None = None,
     diariefor: bool | None = None,
     version: int | None = None,
 ) -> Arende:
-    """Hand the ärende to a förvaltning, and to one handläggare if named.
+    """Hand the ärende to a förvaltning, and to one handläggare or one svarsgrupp if named.
 
     `diariefor` defaults to the kategori's setting; the Platina bridge acts on it.
     """
@@ -657,6 +659,12 @@ def arende_eskalera(
             _("%(forvaltning)s hör till en annan kommun än ärendet.")
             % {"forvaltning": forvaltning.namn},
             code="fel_kommun",
+        )
+    if svarsgrupp is not None and svarsgrupp.forvaltning_id != forvaltning.pk:
+        raise OgiltigUppgift(
+            _("Svarsgruppen %(grupp)s hör inte till %(forvaltning)s.")
+            % {"grupp": svarsgrupp.namn, "forvaltning": forvaltning.namn},
+            code="svarsgrupp_fel_forvaltning",
         )
     if handlaggare is not None:
         medarbetare = getattr(handlaggare, "medarbetare", None)
@@ -678,9 +686,10 @@ def arende_eskalera(
         diariefor = bool(arende.kategori and arende.kategori.diarieford)
     arende.forvaltning = forvaltning
     arende.tilldelad = handlaggare
+    arende.svarsgrupp = svarsgrupp
     arende.status = Status.ESKALERAD
     arende.eskalerad = timezone.now()
-    _spara(arende, "forvaltning", "tilldelad", "status", "eskalerad", "rosa")
+    _spara(arende, "forvaltning", "tilldelad", "svarsgrupp", "status", "eskalerad", "rosa")
     if arende.sekretess and handlaggare is not None:
         arende.sekretess_behoriga.add(handlaggare)
     _handelse(
@@ -690,6 +699,7 @@ def arende_eskalera(
         forvaltning=forvaltning.namn,
         forvaltning_id=forvaltning.pk,
         handlaggare=handlaggare.get_username() if handlaggare else None,
+        svarsgrupp=svarsgrupp.namn if svarsgrupp else None,
         orsak=orsak,
         rosa=arende.rosa,
         diariefor=diariefor,

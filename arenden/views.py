@@ -166,6 +166,7 @@ def _arende_sammanhang(request: HttpRequest, arende) -> dict:
         if Atgard.ESKALERA in mojliga
         else [],
         "medarbetare": selectors.medarbetare_lista() if Atgard.OMFORDELA in mojliga else [],
+        "svarsgrupper": selectors.svarsgrupp_lista() if Atgard.ESKALERA in mojliga else [],
     }
 
 

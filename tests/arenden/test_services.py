@@ -397,6 +397,7 @@ def test_eskalera_till_forvaltning_och_handlaggare(
         "forvaltning": "Socialförvaltningen",
         "forvaltning_id": forvaltning_b.pk,
         "handlaggare": "handlaggare_b",
+        "svarsgrupp": None,
         "orsak": "Kräver biståndsbedömning.",
         "rosa": 6,
         "diariefor": False,
