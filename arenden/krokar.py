@@ -1,9 +1,19 @@
-"""Hooks through which later apps act inside an ärende's transaction.
+"""Hooks through which other apps act inside an ärende's transaction.
 
-Data flows arenden → platina_bridge, so arenden never imports the bridge; the bridge
-registers a callback here from its AppConfig.ready(). A callback runs inside the
-service's transaction, after the timeline entry, and must itself defer anything that
-leaves the transaction (tasks, HTTP) with transaction.on_commit.
+`arenden` imports no channel and no integration: they register here from their
+AppConfig.ready(), and the services call what is registered. A hook runs inside the
+service's transaction and must itself defer anything that leaves it (tasks, mail, HTTP)
+with transaction.on_commit.
+
+Two kinds:
+- after an escalation, every registered callback runs (the Platina bridge writes its
+  outbox row);
+- an answer is delivered by the channel the ärende came in through, if that channel
+  registered a deliverer. A deliverer that takes the answer returns True and later calls
+  `services.arende_svar_levererat` once the answer has really left (e-post: the SMTP
+  server accepted it), so an ärende is never marked answered before that. Without a
+  deliverer, or when it returns False (no address to send to), the answer counts as given
+  at once, as for a telephone call.
 """
 
 from collections.abc import Callable
@@ -21,3 +31,18 @@ def eskalerad(*, arende, av, diariefor: bool) -> None:
     """Run the escalation callbacks; called by arenden.services.arende_eskalera."""
     for funktion in _efter_eskalering:
         funktion(arende=arende, av=av, diariefor=diariefor)
+
+
+# (arende=, meddelande=, av=) -> whether the channel took over the delivery.
+Leverantor = Callable[..., bool]
+
+_LEVERANTORER: dict[str, Leverantor] = {}
+
+
+def registrera_leverantor(kanal: str, leverantor: Leverantor) -> None:
+    """Make `leverantor` deliver the answers on the channel's ärenden."""
+    _LEVERANTORER[kanal] = leverantor
+
+
+def leverantor_for_kanal(kanal: str) -> Leverantor | None:
+    return _LEVERANTORER.get(kanal)

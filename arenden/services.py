@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from arenden import kalender, konfiguration, kontaktuppgifter, krokar, leverans, livscykel
+from arenden import kalender, konfiguration, kontaktuppgifter, krokar, livscykel
 from arenden.errors import ArendeInaktuellt, ArendeRedanTilldelat, OgiltigStatus, OgiltigUppgift
 from arenden.models import (
     Arende,
@@ -566,7 +566,7 @@ def arende_svara(
 ) -> Meddelande:
     """Record an answer to the citizen and mark the ärende answered.
 
-    When the ärende's channel registered a deliverer (arenden/leverans.py) that takes the
+    When the ärende's channel registered a deliverer (arenden/krokar.py) that takes the
     answer, the ärende is marked answered only when the channel reports it delivered
     (`arende_svar_levererat`); until then the message waits as not yet sent.
     """
@@ -585,7 +585,7 @@ def arende_svara(
         skapad=nu,
         skapad_av=av,
     )
-    leverantor = leverans.for_kanal(arende.kanal)
+    leverantor = krokar.leverantor_for_kanal(arende.kanal)
     if leverantor is not None and leverantor(arende=arende, meddelande=meddelande, av=av):
         return meddelande
     _markera_besvarad(arende, meddelande, av=av, nu=nu)
@@ -829,7 +829,7 @@ def arende_forseningsbesked(
     """Tell the citizen the ärende will be substantially delayed, why, and when to expect it.
 
     Förvaltningslagen 11 §. The text goes out as a message through the ärende's channel,
-    like an answer (arenden/leverans.py), but the ärende stays unanswered and its
+    like an answer (arenden/krokar.py), but the ärende stays unanswered and its
     svar_senast stays where it was: the promise is kept as made, the besked explains.
     """
     orsak = orsak.strip()
@@ -859,7 +859,7 @@ def arende_forseningsbesked(
         metadata={"forseningsbesked": True},
         skapad_av=av,
     )
-    leverantor = leverans.for_kanal(arende.kanal)
+    leverantor = krokar.leverantor_for_kanal(arende.kanal)
     if leverantor is not None:
         leverantor(arende=arende, meddelande=meddelande, av=av)
     _spara(arende)

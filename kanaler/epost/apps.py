@@ -8,8 +8,8 @@ class EpostConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from arenden import leverans
+        from arenden import krokar
         from kanaler.epost import services
 
-        # Answers on e-post ärenden are delivered by this channel (see arenden/leverans.py).
-        leverans.registrera("epost", services.svar_leverera)
+        # Answers on e-post ärenden are delivered by this channel (see arenden/krokar.py).
+        krokar.registrera_leverantor("epost", services.svar_leverera)
