@@ -19,7 +19,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from arenden import atgarder, behorighet, selectors, services
-from arenden.filter import ArendeFilterIn
+from arenden.filter import ArendeFilterIn, nasta_fraga
 from arenden.models import Arende, Forvaltning, Handelse, Kanal, Kategori, Meddelande
 
 # ---------------------------------------------------------------------------------------
@@ -170,19 +170,9 @@ class ArendeListaApi(APIView):
     def get(self, request):
         parametrar = ArendeFilterIn(data=request.query_params)
         parametrar.is_valid(raise_exception=True)
-        data = parametrar.validated_data
-        sida = selectors.arende_sida(
-            user=request.user,
-            filter=parametrar.till_filter(),
-            efter=data.get("cursor"),
-            antal=data["antal"],
-            ordning=data["ordning"],
-        )
-        nasta = None
-        if sida.nasta:
-            fraga = request.query_params.copy()
-            fraga["cursor"] = sida.nasta
-            nasta = request.build_absolute_uri(f"{request.path}?{fraga.urlencode()}")
+        sida = parametrar.sida(user=request.user)
+        fraga = nasta_fraga(request.query_params, sida)
+        nasta = request.build_absolute_uri(f"{request.path}?{fraga}") if fraga else None
         return Response({"results": ArendeListaOut(sida.rader, many=True).data, "next": nasta})
 
     @extend_schema(

@@ -4,7 +4,7 @@ from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
 from arenden.models import Kanal, RosaNiva, Status
-from arenden.selectors import ORDNINGAR, STORSTA_SIDA, ArendeFilter
+from arenden.selectors import ORDNINGAR, STORSTA_SIDA, ArendeFilter, Sida, arende_sida
 
 
 class _Lista(serializers.ListField):
@@ -52,6 +52,17 @@ class ArendeFilterIn(serializers.Serializer):
             )
         return attrs
 
+    def sida(self, *, user) -> Sida:
+        """Return the page of the work queue these (validated) parameters ask for."""
+        data = self.validated_data
+        return arende_sida(
+            user=user,
+            filter=self.till_filter(),
+            efter=data.get("cursor"),
+            antal=data["antal"],
+            ordning=data["ordning"],
+        )
+
     def till_filter(self) -> ArendeFilter:
         data = self.validated_data
         return ArendeFilter(
@@ -66,3 +77,12 @@ class ArendeFilterIn(serializers.Serializer):
             text=data.get("q", ""),
             forsenade=data.get("forsenade", False),
         )
+
+
+def nasta_fraga(parametrar, sida: Sida) -> str | None:
+    """Return the query string of the next page (same filters, the page's cursor), or None."""
+    if not sida.nasta:
+        return None
+    fraga = parametrar.copy()
+    fraga["cursor"] = sida.nasta
+    return fraga.urlencode()

@@ -18,7 +18,7 @@ from rest_framework.exceptions import ValidationError
 from arenden import atgarder, behorighet, selectors, services
 from arenden.api import ArendeSkapaIn
 from arenden.behorighet import Atgard, Roll
-from arenden.filter import ArendeFilterIn
+from arenden.filter import ArendeFilterIn, nasta_fraga
 from arenden.models import Kanal, RosaNiva, Status
 from kontaktcenter.errors import ApplicationError
 
@@ -57,24 +57,14 @@ def ko(request: HttpRequest) -> HttpResponse:
     fel: dict = {}
     sida = None
     if parametrar.is_valid():
-        data = parametrar.validated_data
         try:
-            sida = selectors.arende_sida(
-                user=request.user,
-                filter=parametrar.till_filter(),
-                efter=data.get("cursor"),
-                antal=data["antal"],
-                ordning=data["ordning"],
-            )
+            sida = parametrar.sida(user=request.user)
         except ApplicationError as e:
             fel = {"cursor": [e.message]}
     else:
         fel = _valideringsfel(ValidationError(parametrar.errors))
-    nasta_url = None
-    if sida and sida.nasta:
-        fraga = request.GET.copy()
-        fraga["cursor"] = sida.nasta
-        nasta_url = f"{reverse('arenden:ko')}?{fraga.urlencode()}"
+    nasta = nasta_fraga(request.GET, sida) if sida else None
+    nasta_url = f"{reverse('arenden:ko')}?{nasta}" if nasta else None
     valda = {
         "status": request.GET.getlist("status"),
         "kanal": request.GET.getlist("kanal"),
