@@ -5,7 +5,9 @@ AppConfig.ready(), and the services call what is registered. A hook runs inside 
 service's transaction and must itself defer anything that leaves it (tasks, mail, HTTP)
 with transaction.on_commit.
 
-Two kinds:
+Three kinds:
+- after every Handelse a service writes (status changes, answers, closing), every
+  registered callback runs (the e-tjänst channel reports status back to Open ePlatform);
 - after an escalation, every registered callback runs (the Platina bridge writes its
   outbox row);
 - an answer is delivered by the channel the ärende came in through, if that channel
@@ -19,6 +21,23 @@ Two kinds:
 from collections.abc import Callable
 
 _efter_eskalering: list[Callable[..., None]] = []
+_efter_handelse: list[Callable[..., None]] = []
+
+
+def registrera_efter_handelse(funktion: Callable[..., None]) -> None:
+    """Call `funktion(handelse=)` after every Handelse a service writes (once per function).
+
+    It runs for every event on every ärende, so it should decide quickly (on
+    `handelse.typ` and `handelse.arende.kanal`) before it asks the database anything.
+    """
+    if funktion not in _efter_handelse:
+        _efter_handelse.append(funktion)
+
+
+def handelse_skriven(*, handelse) -> None:
+    """Run the Handelse callbacks; called by arenden.services after writing one."""
+    for funktion in _efter_handelse:
+        funktion(handelse=handelse)
 
 
 def registrera_efter_eskalering(funktion: Callable[..., None]) -> None:

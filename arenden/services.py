@@ -195,7 +195,10 @@ def _spara(arende: Arende, *falt: str) -> None:
 
 
 def _handelse(arende: Arende, typ: str, av: AbstractUser | None, **data) -> Handelse:
-    return Handelse.objects.create(arende=arende, typ=typ, aktor=av, data=data)
+    handelse = Handelse.objects.create(arende=arende, typ=typ, aktor=av, data=data)
+    # In this transaction: a channel may queue a report back to where the ärende came from.
+    krokar.handelse_skriven(handelse=handelse)
+    return handelse
 
 
 def _namn(anvandare: AbstractUser | None) -> str:

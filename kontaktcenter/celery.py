@@ -59,3 +59,22 @@ app.conf.beat_schedule: dict = {
         "schedule": crontab(minute=0, hour=7, day_of_week="mon"),
     },
 }
+
+# Open ePlatform, only when configured (kanaler/etjanst/README.md).
+if os.environ.get("OEP_URL") and os.environ.get("OEP_FAMILJER"):
+    # Every OEP_HAMTA_INTERVALL seconds (5 minutes): fetch new FlowInstances of each flow
+    # family. The watermark lives in the database, so a missed or failed run loses nothing;
+    # the next one starts from the last good poll.
+    app.conf.beat_schedule["etjanst-oep-hamta"] = {
+        "task": "kanaler.etjanst.tasks.oep_hamta",
+        "schedule": float(os.environ.get("OEP_HAMTA_INTERVALL", "300")),
+        # A run not started before the next one is due is dropped: the next covers it.
+        "options": {"expires": max(10.0, float(os.environ.get("OEP_HAMTA_INTERVALL", "300")) - 5)},
+    }
+if os.environ.get("OEP_URL") or os.environ.get("OEP_CALLBACK_URL"):
+    # Every 5 minutes: re-send status reports to Open ePlatform untouched for
+    # OEP_FASTNAD_MINUTER (retries ran out, a worker died), so that none is ever dropped.
+    app.conf.beat_schedule["etjanst-oep-aterrapporter-fastnade"] = {
+        "task": "kanaler.etjanst.tasks.aterrapporter_skicka_fastnade",
+        "schedule": 5 * 60,
+    }

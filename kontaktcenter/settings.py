@@ -249,3 +249,25 @@ PLATINA = {
     "LAS_SEKUNDER": miljo.heltal("PLATINA_LAS_SEKUNDER", 120),
     "FASTNAD_MINUTER": miljo.heltal("PLATINA_FASTNAD_MINUTER", 15),
 }
+
+# Open ePlatform: polling its REST API for new FlowInstances and reporting status back
+# through its integration callback, read through kanaler.etjanst.konfiguration (see
+# kanaler/etjanst/README.md). Off while OEP_URL is empty; polling also needs OEP_FAMILJER.
+OEP = {
+    "URL": miljo.text("OEP_URL", ""),
+    "ANVANDARE": miljo.text("OEP_ANVANDARE", ""),
+    "LOSENORD": miljo.text("OEP_LOSENORD", ""),
+    "FAMILJER": miljo.lista("OEP_FAMILJER", []),
+    "HAMTA_INTERVALL": miljo.heltal("OEP_HAMTA_INTERVALL", 300),
+    "FORSTA_DAGAR": miljo.heltal("OEP_FORSTA_DAGAR", 7),
+    "CALLBACK_URL": miljo.text("OEP_CALLBACK_URL", ""),
+    "ANVANDAR_ID": miljo.text("OEP_ANVANDAR_ID", "kontaktcenter"),
+    "STATUS_TAGEN": miljo.text("OEP_STATUS_TAGEN", "Under handläggning"),
+    "STATUS_BESVARAD": miljo.text("OEP_STATUS_BESVARAD", "Besvarad"),
+    "STATUS_AVSLUTAD": miljo.text("OEP_STATUS_AVSLUTAD", "Avslutad"),
+    "TIMEOUT_SEKUNDER": miljo.decimaltal("OEP_TIMEOUT_SEKUNDER", 15.0),
+    "BACKOFF_BAS_SEKUNDER": miljo.decimaltal("OEP_BACKOFF_BAS_SEKUNDER", 5.0),
+    "BACKOFF_MAX_SEKUNDER": miljo.decimaltal("OEP_BACKOFF_MAX_SEKUNDER", 900.0),
+    "MAX_FORSOK": miljo.heltal("OEP_MAX_FORSOK", 12),
+    "FASTNAD_MINUTER": miljo.heltal("OEP_FASTNAD_MINUTER", 15),
+}

@@ -26,3 +26,22 @@ class ForManga(ApplicationError):
 
     code = "for_manga_inskick"
     http_status = 429
+
+
+class OepFel(ApplicationError):
+    """Open ePlatform could not be reached or refused a call."""
+
+    code = "oep_fel"
+    http_status = 502
+
+
+class OepTillfalligt(OepFel):
+    """A network error, a timeout, a server error or a refused login: worth trying again."""
+
+    code = "oep_tillfalligt"
+
+
+class OepAvvisad(OepFel):
+    """Open ePlatform refused the call's content (unknown instance or status): no retry helps."""
+
+    code = "oep_avvisad"

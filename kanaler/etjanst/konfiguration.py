@@ -27,3 +27,23 @@ def varde(namn: str):
     """Return one e-tjänst setting; KeyError for a setting that does not exist."""
     egna = getattr(settings, "KONTAKTCENTER_ETJANST", {})
     return egna[namn] if namn in egna else STANDARD[namn]
+
+
+def oep(namn: str):
+    """Return one Open ePlatform setting (settings.OEP; KeyError: a setting never defined)."""
+    return settings.OEP[namn]
+
+
+def oep_hamtning_aktiv() -> bool:
+    """Whether Open ePlatform is to be polled: a base URL and at least one flow family."""
+    return bool(oep("URL") and oep("FAMILJER"))
+
+
+def oep_aterrapport_aktiv() -> bool:
+    """Whether status changes are reported back to Open ePlatform."""
+    return bool(oep("URL") or oep("CALLBACK_URL"))
+
+
+def oep_callback_url() -> str:
+    """The integration callback's address: OEP_CALLBACK_URL, else <OEP_URL>/api/callback."""
+    return oep("CALLBACK_URL") or oep("URL").rstrip("/") + "/api/callback"

@@ -50,3 +50,25 @@ def media(settings, tmp_path):
     """Attachments land in a temporary directory."""
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT
+
+
+@pytest.fixture
+def oep(settings):
+    """A fake Open ePlatform on loopback with polling and reports back pointed at it."""
+    from tests.etjanst.oep_fake import ANVANDARE, LOSENORD, FakeOepServer
+
+    server = FakeOepServer()
+    settings.OEP = {
+        **settings.OEP,
+        "URL": server.url,
+        "ANVANDARE": ANVANDARE,
+        "LOSENORD": LOSENORD,
+        "FAMILJER": ["766"],
+        "CALLBACK_URL": "",
+        "TIMEOUT_SEKUNDER": 5.0,
+        "MAX_FORSOK": 2,
+        "BACKOFF_BAS_SEKUNDER": 0.0,
+        "BACKOFF_MAX_SEKUNDER": 0.0,
+    }
+    yield server.fake
+    server.stang()

@@ -1,0 +1,32 @@
+"""Operators follow Open ePlatform polling and reports back here (read-only)."""
+
+from django.contrib import admin
+
+from kanaler.etjanst.models import OepAterrapport, OepFelaktigInstans, OepHamtning
+
+
+class _BaraLasa(admin.ModelAdmin):
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False
+
+
+@admin.register(OepHamtning)
+class OepHamtningAdmin(_BaraLasa):
+    list_display = ["familj", "senast_lyckad", "hogsta_instans", "senaste_forsok", "senaste_fel"]
+
+
+@admin.register(OepFelaktigInstans)
+class OepFelaktigInstansAdmin(_BaraLasa):
+    list_display = ["instans_id", "familj", "felkod", "fel", "forsok", "senast_sedd"]
+    search_fields = ["instans_id"]
+    exclude = ["innehall"]
+
+
+@admin.register(OepAterrapport)
+class OepAterrapportAdmin(_BaraLasa):
+    list_display = ["inlamning", "typ", "status_alias", "tillstand", "forsok", "uppdaterad"]
+    list_filter = ["tillstand", "typ"]
+    search_fields = ["inlamning__extern_id", "inlamning__arende__nummer"]
