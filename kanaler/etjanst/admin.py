@@ -29,4 +29,5 @@ class OepFelaktigInstansAdmin(_BaraLasa):
 class OepAterrapportAdmin(_BaraLasa):
     list_display = ["inlamning", "typ", "status_alias", "tillstand", "forsok", "uppdaterad"]
     list_filter = ["tillstand", "typ"]
+    list_select_related = ["inlamning"]
     search_fields = ["inlamning__extern_id", "inlamning__arende__nummer"]

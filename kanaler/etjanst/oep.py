@@ -58,9 +58,10 @@ def _flagga(*, familj: str, instans_id: str, fel: OepFel | OgiltigInlamning, ra:
 def hamtning_kor(*, familj: str, klient: OepKlient | None = None, nu=None) -> dict[str, int]:
     """Poll one flow family: import each new instance, flag bad ones, then move the watermark.
 
-    A failure to list or to fetch (network, server error) stops the poll and leaves the
-    watermark where it was, so the next poll covers the same ground; what was imported
-    before the failure is skipped then. Raises the `OepFel`.
+    A failure to list (network, server error, an unknown family) or to fetch (network,
+    server error) stops the poll and leaves the watermark where it was, so the next poll
+    covers the same ground; what was imported before the failure is skipped then. Raises
+    the `OepFel`.
     """
     nu = nu or timezone.now()
     hamtning, _ = OepHamtning.objects.get_or_create(familj=familj)
@@ -97,9 +98,21 @@ def hamtning_kor(*, familj: str, klient: OepKlient | None = None, nu=None) -> di
                 _flagga(familj=familj, instans_id=instans_id, fel=fel, ra=ra)
                 resultat["flaggade"] += 1
                 continue
+            except OepTillfalligt:
+                raise
+            except Exception as fel:
+                # A fault of ours with this one instance must not hold up every later poll:
+                # keep it, with the traceback in the log, and go on with the others.
+                logger.exception("Oväntat fel med Open ePlatform-instans %s", instans_id)
+                ovantat = OgiltigInlamning(
+                    f"Oväntat fel: {type(fel).__name__}: {fel}", code="ovantat_fel"
+                )
+                _flagga(familj=familj, instans_id=instans_id, fel=ovantat, ra=ra)
+                resultat["flaggade"] += 1
+                continue
             OepFelaktigInstans.objects.filter(instans_id=instans_id).delete()
             resultat["nya" if ny else "kanda"] += 1
-    except OepTillfalligt as fel:
+    except OepFel as fel:
         hamtning.senaste_forsok = nu
         hamtning.senaste_fel = fel.message
         hamtning.save(update_fields=["senaste_forsok", "senaste_fel"])

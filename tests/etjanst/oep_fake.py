@@ -43,6 +43,7 @@ class FakeOep:
     lista_fel: int = 0
     callback_fel: int = 0
     hamta_fel: set[str] = field(default_factory=set)
+    familjer: set[str] = field(default_factory=lambda: {"766"})
     listningar: list[dict[str, str]] = field(default_factory=list)
     hamtade: list[str] = field(default_factory=list)
     anrop: list[Anrop] = field(default_factory=list)
@@ -93,6 +94,8 @@ def _hanterare(fake: FakeOep):
             delar = url.path.strip("/").split("/")
             with fake.las:
                 if delar[:4] == ["api", "instanceapi", "getinstances", "family"]:
+                    if delar[4] not in fake.familjer:
+                        return self._svara(404, b"")
                     fake.listningar.append({k: v[-1] for k, v in parse_qs(url.query).items()})
                     if fake.lista_fel:
                         fake.lista_fel -= 1

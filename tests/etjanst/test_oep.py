@@ -82,6 +82,16 @@ def test_serverfel_vid_listning_tappar_inget(oep, caplog):
     assert OepHamtning.objects.get().senaste_fel == ""
 
 
+def test_okand_familj_stoppar_inte_de_andra(oep, settings):
+    """A flow family the platform does not know is logged as failed; the others are polled."""
+    settings.OEP = {**settings.OEP, "FAMILJER": ["999", "766"]}
+    oep.lagg_till(1001)
+
+    assert _hamta() == {"999": "oep_http_404", "766": {"nya": 1, "kanda": 0, "flaggade": 0}}
+    assert OepHamtning.objects.get(familj="999").senast_lyckad is None
+    assert OepHamtning.objects.get(familj="766").senast_lyckad is not None
+
+
 def test_serverfel_vid_hamtning_av_en_instans_tappar_inget(oep):
     """A failed fetch stops the poll before the watermark moves; the next poll finishes it."""
     for instans in (1001, 1002, 1003):
