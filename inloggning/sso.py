@@ -9,7 +9,9 @@ refused with a Swedish message on the login page.
 """
 
 from django.contrib import messages
+from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
+from django.utils.translation import gettext as _
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
 
 from inloggning import konfiguration, services
@@ -51,6 +53,17 @@ class KommunensOidcBackend(OIDCAuthenticationBackend):
     def verify_claims(self, claims):
         return self._anvandarnamn(claims) is not None
 
+    def verify_token(self, token, **kwargs):
+        # mozilla-django-oidc checks signature and nonce but not the audience: an id_token
+        # the provider issued to another application of the kommun must not log in here.
+        payload = super().verify_token(token, **kwargs)
+        mottagare = payload.get("aud")
+        if mottagare is not None:
+            lista = [mottagare] if isinstance(mottagare, str) else list(mottagare)
+            if self.OIDC_RP_CLIENT_ID not in lista:
+                raise SuspiciousOperation("id_token är utfärdad för en annan klient (aud).")
+        return payload
+
     def get_or_create_user(self, access_token, id_token, payload):
         try:
             return super().get_or_create_user(access_token, id_token, payload)
@@ -66,6 +79,11 @@ class KommunensOidcBackend(OIDCAuthenticationBackend):
         return self.update_user(anvandare, claims)
 
     def update_user(self, user, claims):
+        if not user.is_active:
+            raise SsoNekad(
+                _("Ditt konto i Kontaktcenter är inaktiverat. Kontakta kommunens administratör."),
+                code="sso_konto_inaktivt",
+            )
         return services.medarbetare_synka_fran_idp(
             anvandare=user,
             roller=roller_fran_claims(claims),

@@ -154,7 +154,8 @@ AXES_COOLOFF_TIME = timedelta(minutes=miljo.heltal("INLOGGNING_SPARR_MINUTER", 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "inloggning.views.utelast"
-AXES_CLIENT_IP_CALLABLE = "inloggning.klientadress.klientadress"
+AXES_CLIENT_IP_CALLABLE = "inloggning.sparr.klientadress"
+AXES_WHITELIST_CALLABLE = "inloggning.sparr.utan_losenord"
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
