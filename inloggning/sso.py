@@ -51,7 +51,23 @@ class KommunensOidcBackend(OIDCAuthenticationBackend):
         return self.UserModel.objects.filter(**{self.UserModel.USERNAME_FIELD: anvandarnamn})
 
     def verify_claims(self, claims):
-        return self._anvandarnamn(claims) is not None
+        if self._anvandarnamn(claims) is None:
+            messages.error(
+                self.request,
+                _(
+                    "Kommunens inloggning skickade inget användarnamn. Kontakta kommunens "
+                    "administratör."
+                ),
+            )
+            return False
+        return True
+
+    def get_userinfo(self, access_token, id_token, payload):
+        # OpenID Connect Core 5.3.2: userinfo must be about the person the id_token names.
+        claims = super().get_userinfo(access_token, id_token, payload)
+        if claims.get("sub") != payload.get("sub"):
+            raise SuspiciousOperation("userinfo och id_token gäller olika personer (sub).")
+        return claims
 
     def verify_token(self, token, **kwargs):
         # mozilla-django-oidc checks signature and nonce but not the audience: an id_token

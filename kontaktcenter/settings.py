@@ -116,8 +116,8 @@ LOGOUT_REDIRECT_URL = "login"
 OIDC_RP_CLIENT_ID = miljo.text("OIDC_RP_CLIENT_ID", "")
 SSO = bool(OIDC_RP_CLIENT_ID)
 AUTHENTICATION_BACKENDS = [
-    # First: refuses a locked-out username+address before any password is checked.
-    "axes.backends.AxesStandaloneBackend",
+    # First: django-axes refuses a locked-out username+address before any password is checked.
+    "inloggning.sparr.SparrBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
 if SSO:

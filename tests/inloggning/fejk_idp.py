@@ -32,6 +32,7 @@ class FejkIdp:
         self.person: dict = {}  # the claims of whoever "logs in" at the provider next
         self.forfalska = False
         self.mottagare = KLIENT_ID  # the id_token's aud
+        self.annan_sub = False  # userinfo about someone other than the id_token's sub
         self._koder: dict[str, dict] = {}
         self._atkomst: dict[str, dict] = {}
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), _hanterare(self))
@@ -70,7 +71,7 @@ class FejkIdp:
         id_token = jwt.encode(
             {
                 "iss": self.url,
-                "sub": person.get("sub", person.get("preferred_username", "")),
+                "sub": person["sub"],
                 "aud": self.mottagare,
                 "iat": nu,
                 "exp": nu + 300,
@@ -81,7 +82,7 @@ class FejkIdp:
             headers={"kid": NYCKEL_ID},
         )
         atkomst = secrets.token_urlsafe(16)
-        self._atkomst[atkomst] = person
+        self._atkomst[atkomst] = {**person, "sub": "nagon-annan"} if self.annan_sub else person
         return 200, {"access_token": atkomst, "token_type": "Bearer", "id_token": id_token}
 
     def userinfo(self, authorization: str) -> tuple[int, dict]:

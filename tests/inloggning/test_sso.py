@@ -206,6 +206,28 @@ def test_id_token_for_annan_klient_avvisas(client, sso, kommun):
     assert "_auth_user_id" not in client.session
 
 
+def test_userinfo_om_annan_person_avvisas(client, sso, kommun):
+    """Userinfo whose sub differs from the id_token's is not trusted."""
+    sso.annan_sub = True
+
+    svar = logga_in_via_idp(client, sso, person(groups=["kc-vagledare"]))
+
+    assert svar["Location"] == "/logga-in/"
+    assert "_auth_user_id" not in client.session
+    assert not get_user_model().objects.filter(username__startswith="karin").exists()
+
+
+def test_utan_anvandarnamn_nekas_med_svenskt_besked(client, sso, kommun):
+    """A provider that sends no username claim lets no one in, and says so."""
+    utan = person(groups=["kc-vagledare"])
+    del utan["preferred_username"]
+
+    svar = logga_in_via_idp(client, sso, utan)
+
+    assert svar["Location"] == "/logga-in/"
+    assert "inget användarnamn" in client.get("/logga-in/").content.decode()
+
+
 def test_inloggningssidan_visar_knappen_nar_sso_ar_pa(client, sso):
     sida = client.get("/logga-in/?next=/statistik/").content.decode()
 
