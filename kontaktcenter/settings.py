@@ -114,13 +114,13 @@ LOGOUT_REDIRECT_URL = "login"
 # Staff login (inloggning/, see README "Inloggning"): passwords, throttled by django-axes,
 # and the kommun's OpenID Connect provider when OIDC_RP_CLIENT_ID is set.
 OIDC_RP_CLIENT_ID = miljo.text("OIDC_RP_CLIENT_ID", "")
-SSO = bool(OIDC_RP_CLIENT_ID)
+sso = bool(OIDC_RP_CLIENT_ID)  # lower case: not a setting; read sso_aktiv() in inloggning
 AUTHENTICATION_BACKENDS = [
     # First: django-axes refuses a locked-out username+address before any password is checked.
     "inloggning.sparr.SparrBackend",
     "django.contrib.auth.backends.ModelBackend",
 ]
-if SSO:
+if sso:
     AUTHENTICATION_BACKENDS.append("inloggning.sso.KommunensOidcBackend")
     OIDC_RP_CLIENT_SECRET = miljo.text("OIDC_RP_CLIENT_SECRET")
     OIDC_OP_AUTHORIZATION_ENDPOINT = miljo.text("OIDC_OP_AUTHORIZATION_ENDPOINT")
@@ -137,7 +137,7 @@ if SSO:
     # A path, not a URL name: mozilla-django-oidc redirects to it as it is.
     LOGIN_REDIRECT_URL_FAILURE = "/logga-in/"
 KONTAKTCENTER_INLOGGNING = {
-    "SSO": SSO,
+    "SSO": sso,
     # The provider's group (name or id) = our role: kc-vagledare=kommunvagledare,...
     "GRUPPMAPPNING": miljo.mappning("OIDC_GRUPPMAPPNING"),
     "GRUPP_CLAIM": miljo.text("OIDC_GRUPP_CLAIM", "groups"),

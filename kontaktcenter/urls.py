@@ -1,11 +1,11 @@
 """Root URLs: the UI, the API under /api/v1/, the schema and its documentation pages."""
 
-from django.conf import settings
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from inloggning import konfiguration as inloggning_konfiguration
 from inloggning.views import Inloggning
 from kontaktcenter import views
 
@@ -36,6 +36,6 @@ urlpatterns = [
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
 ]
 
-if settings.SSO:
+if inloggning_konfiguration.sso_aktiv():
     # The kommun's OpenID provider (inloggning/sso.py): /oidc/authenticate/ and /oidc/callback/.
     urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

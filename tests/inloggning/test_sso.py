@@ -37,7 +37,6 @@ def idp():
 @pytest.fixture
 def sso(settings, idp):
     """Kontaktcenter configured as the environment would: OIDC_* and the group mapping."""
-    settings.SSO = True
     settings.OIDC_RP_CLIENT_ID = KLIENT_ID
     settings.OIDC_RP_CLIENT_SECRET = KLIENT_HEMLIGHET
     settings.OIDC_OP_AUTHORIZATION_ENDPOINT = f"{idp.url}/authorize"
@@ -62,7 +61,8 @@ def sso(settings, idp):
     }
     _ladda_om_urls()
     yield idp
-    settings.SSO = False
+    # Runs before the settings fixture restores them: switch SSO off for the reload.
+    settings.KONTAKTCENTER_INLOGGNING = {**settings.KONTAKTCENTER_INLOGGNING, "SSO": False}
     _ladda_om_urls()
 
 
