@@ -52,6 +52,11 @@ def undantagshanterare(exc, context):
         return svar
     for klass, (kod, text) in _DRF_KODER.items():
         if isinstance(exc, klass):
+            egen_kod = exc.get_codes()
+            if isinstance(egen_kod, str) and egen_kod != klass.default_code:
+                # Raised by our own code with its own code and Swedish message
+                # (inloggning.errors): keep both, they say more than the generic text.
+                kod, text = egen_kod, str(exc.detail)
             svar.data = {"code": kod, "message": text, "extra": {}}
             return svar
     svar.data = {"code": "fel", "message": str(exc.detail), "extra": {}}

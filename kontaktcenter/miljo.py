@@ -110,3 +110,14 @@ def redis_url(namn: str, standard: str) -> str:
     if urlparse(url).scheme not in {"redis", "rediss", "unix"}:
         raise MiljoFel(namn, f"ska börja med redis://, inte {url!r}")
     return url
+
+
+def mappning(namn: str) -> dict[str, str]:
+    """Return a comma-separated list of nyckel=värde pairs as a dict (empty when unset)."""
+    resultat = {}
+    for par in lista(namn, []):
+        nyckel, likhet, varde = par.partition("=")
+        if not likhet or not nyckel.strip() or not varde.strip():
+            raise MiljoFel(namn, f"ska vara nyckel=värde,nyckel=värde, inte {par!r}")
+        resultat[nyckel.strip()] = varde.strip()
+    return resultat

@@ -5,6 +5,7 @@ Every value that differs between deployments is an environment variable (see REA
 set, cookies are secure. `make run` sets DEBUG=true for a local demo.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from django.utils.translation import gettext_lazy as _
@@ -34,12 +35,14 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.postgres",
     "rest_framework",
-    "rest_framework.authtoken",
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "django_htmx",
     "template_partials",
+    "axes",
+    "mozilla_django_oidc",
     "kontaktcenter",
+    "inloggning",
     "arenden",
     "kunskapsbank",
     "platina_bridge",
@@ -63,6 +66,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Last, as django-axes asks: turns a locked-out login into the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "kontaktcenter.urls"
@@ -105,6 +110,52 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "login"
 LOGIN_REDIRECT_URL = "arenden:ko"
 LOGOUT_REDIRECT_URL = "login"
+
+# Staff login (inloggning/, see README "Inloggning"): passwords, throttled by django-axes,
+# and the kommun's OpenID Connect provider when OIDC_RP_CLIENT_ID is set.
+OIDC_RP_CLIENT_ID = miljo.text("OIDC_RP_CLIENT_ID", "")
+sso = bool(OIDC_RP_CLIENT_ID)  # lower case: not a setting; read sso_aktiv() in inloggning
+AUTHENTICATION_BACKENDS = [
+    # First: django-axes refuses a locked-out username+address before any password is checked.
+    "inloggning.sparr.SparrBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+if sso:
+    AUTHENTICATION_BACKENDS.append("inloggning.sso.KommunensOidcBackend")
+    OIDC_RP_CLIENT_SECRET = miljo.text("OIDC_RP_CLIENT_SECRET")
+    OIDC_OP_AUTHORIZATION_ENDPOINT = miljo.text("OIDC_OP_AUTHORIZATION_ENDPOINT")
+    OIDC_OP_TOKEN_ENDPOINT = miljo.text("OIDC_OP_TOKEN_ENDPOINT")
+    OIDC_OP_USER_ENDPOINT = miljo.text("OIDC_OP_USER_ENDPOINT")
+    # RS256 with the provider's published keys is what Entra ID, Keycloak and most others
+    # use; HS256 signs with the client secret and needs no key endpoint.
+    OIDC_RP_SIGN_ALGO = miljo.text("OIDC_RP_SIGN_ALGO", "RS256")
+    if OIDC_RP_SIGN_ALGO.startswith(("RS", "ES")):
+        OIDC_OP_JWKS_ENDPOINT = miljo.text("OIDC_OP_JWKS_ENDPOINT")
+    OIDC_RP_SCOPES = miljo.text("OIDC_RP_SCOPES", "openid email profile")
+    OIDC_USE_PKCE = miljo.flagga("OIDC_USE_PKCE", True)
+    OIDC_TIMEOUT = miljo.decimaltal("OIDC_TIMEOUT", 10.0)
+    # A path, not a URL name: mozilla-django-oidc redirects to it as it is.
+    LOGIN_REDIRECT_URL_FAILURE = "/logga-in/"
+KONTAKTCENTER_INLOGGNING = {
+    "SSO": sso,
+    # The provider's group (name or id) = our role: kc-vagledare=kommunvagledare,...
+    "GRUPPMAPPNING": miljo.mappning("OIDC_GRUPPMAPPNING"),
+    "GRUPP_CLAIM": miljo.text("OIDC_GRUPP_CLAIM", "groups"),
+    "ANVANDARNAMN_CLAIM": miljo.text("OIDC_ANVANDARNAMN_CLAIM", "preferred_username"),
+    # Optional claims carrying the kommun (kommunkod or name) and the förvaltning's name.
+    "KOMMUN_CLAIM": miljo.text("OIDC_KOMMUN_CLAIM", ""),
+    "FORVALTNING_CLAIM": miljo.text("OIDC_FORVALTNING_CLAIM", ""),
+    # Reverse proxies in front of the web process that append to X-Forwarded-For.
+    "BETRODDA_PROXYER": miljo.heltal("BETRODDA_PROXYER", 0),
+}
+AXES_FAILURE_LIMIT = miljo.heltal("INLOGGNING_MAX_FORSOK", 5)
+AXES_COOLOFF_TIME = timedelta(minutes=miljo.heltal("INLOGGNING_SPARR_MINUTER", 15))
+# Per username and address: a mistyped password elsewhere in the building locks nobody out.
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "inloggning.views.utelast"
+AXES_CLIENT_IP_CALLABLE = "inloggning.sparr.klientadress"
+AXES_WHITELIST_CALLABLE = "inloggning.sparr.utan_losenord"
 
 LANGUAGE_CODE = "sv"
 LANGUAGES = [("sv", _("Svenska")), ("en", _("Engelska"))]
@@ -164,7 +215,7 @@ X_FRAME_OPTIONS = "DENY"
 REST_FRAMEWORK = {
     # Token first, so that an unauthenticated call gets 401 with WWW-Authenticate.
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.TokenAuthentication",
+        "inloggning.autentisering.ApiNyckelAutentisering",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
@@ -179,8 +230,10 @@ SPECTACULAR_SETTINGS = {
     "TITLE": "Kontaktcenter API",
     "DESCRIPTION": (
         "Ärenden, kanaler och kunskapsbank för ett kommunalt kontaktcenter. "
-        "Sessionsinloggning för webbgränssnittet, token för integrationer "
-        "(skapas med `python manage.py skapa_token <användare>`)."
+        "Sessionsinloggning för webbgränssnittet. Integrationer (växel, e-tjänsteplattform) "
+        "använder en API-nyckel per integration: `Authorization: Token <nyckel>`. Nyckeln "
+        "skapas med `python manage.py skapa_token <tjänsteanvändare> --integration <namn>`, "
+        "visas en gång, sparas bara som hash och kan återkallas (`--aterkalla <prefix>`)."
     ),
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,

@@ -5,6 +5,8 @@ from django.contrib.auth import views as auth_views
 from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularRedocView, SpectacularSwaggerView
 
+from inloggning import konfiguration as inloggning_konfiguration
+from inloggning.views import Inloggning
 from kontaktcenter import views
 
 urlpatterns = [
@@ -19,7 +21,7 @@ urlpatterns = [
     path("platina/", include("platina_bridge.urls")),
     path("paminnelser/", include("paminnelser.urls")),
     path("", include("servicematning.urls")),
-    path("logga-in/", auth_views.LoginView.as_view(), name="login"),
+    path("logga-in/", Inloggning.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),
     path("halsa/", views.halsa, name="halsa"),
     path("admin/", admin.site.urls),
@@ -33,3 +35,7 @@ urlpatterns = [
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
     path("api/redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
 ]
+
+if inloggning_konfiguration.sso_aktiv():
+    # The kommun's OpenID provider (inloggning/sso.py): /oidc/authenticate/ and /oidc/callback/.
+    urlpatterns.append(path("oidc/", include("mozilla_django_oidc.urls")))

@@ -7,6 +7,7 @@ import pytest
 from rest_framework.test import APIClient
 
 from arenden.behorighet import Roll
+from inloggning.services import api_nyckel_skapa
 from tests.factories import (
     ForvaltningFactory,
     KategoriFactory,
@@ -136,6 +137,19 @@ def api_client():
         klient = APIClient()
         if user is not None:
             klient.force_login(user)
+        return klient
+
+    return skapa
+
+
+@pytest.fixture
+def api_nyckel_klient(db):
+    """Return a factory: api_nyckel_klient(user) calls the API with a fresh key for user."""
+
+    def skapa(user, integration: str = "Testintegration") -> APIClient:
+        _rad, nyckel = api_nyckel_skapa(integration=integration, anvandare=user)
+        klient = APIClient()
+        klient.credentials(HTTP_AUTHORIZATION=f"Token {nyckel}")
         return klient
 
     return skapa

@@ -4,11 +4,11 @@ from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import permissions, status
-from rest_framework.authentication import TokenAuthentication
 from rest_framework.parsers import BaseParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from inloggning.autentisering import ApiNyckelAutentisering
 from kanaler.etjanst import konfiguration, services, tolkning
 from kanaler.etjanst.errors import OgiltigInlamning
 
@@ -37,7 +37,7 @@ class RaParser(BaseParser):
 
 
 class InlamningApi(APIView):
-    authentication_classes = [TokenAuthentication]
+    authentication_classes = [ApiNyckelAutentisering]
     permission_classes = [ArEtjanstplattform]
     parser_classes = [RaParser]
 
@@ -55,7 +55,7 @@ class InlamningApi(APIView):
             201: tolkning.InlamningOut,
             200: tolkning.InlamningOut,
             400: OpenApiResponse(description=_("Felaktig XML eller JSON, eller ogiltig bilaga")),
-            401: OpenApiResponse(description=_("Token saknas eller är ogiltig")),
+            401: OpenApiResponse(description=_("API-nyckel saknas, är ogiltig eller återkallad")),
             403: OpenApiResponse(description=_("Inte e-tjänsteplattformens konto")),
         },
     )

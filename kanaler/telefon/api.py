@@ -3,12 +3,12 @@
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiResponse, extend_schema
 from rest_framework import permissions, status
-from rest_framework.authentication import TokenAuthentication
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from arenden import behorighet
 from arenden.api import ArendeDetaljOut, arende_skapat_svar
+from inloggning.autentisering import ApiNyckelAutentisering
 from kanaler.telefon import services
 from kanaler.telefon.indata import SamtalRegistreraIn, SamtalshandelseIn, SamtalshandelseOut
 
@@ -28,7 +28,7 @@ class ArVaxel(permissions.BasePermission):
 
 
 class SamtalshandelseApi(APIView):
-    authentication_classes = [TokenAuthentication]
+    authentication_classes = [ApiNyckelAutentisering]
     permission_classes = [ArVaxel]
 
     @extend_schema(
@@ -43,7 +43,7 @@ class SamtalshandelseApi(APIView):
             201: SamtalshandelseOut,
             200: SamtalshandelseOut,
             400: OpenApiResponse(description=_("Ogiltig händelse")),
-            401: OpenApiResponse(description=_("Token saknas eller är ogiltig")),
+            401: OpenApiResponse(description=_("API-nyckel saknas, är ogiltig eller återkallad")),
             403: OpenApiResponse(description=_("Inte växelns konto")),
         },
     )

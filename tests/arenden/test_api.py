@@ -1,12 +1,13 @@
-"""The ärende API as an integration meets it: create, errors, filters, paging, tokens, schema."""
+"""The ärende API as an integration meets it: create, errors, filters, paging, schema.
+
+API keys are tested in tests/inloggning/test_api_nycklar.py.
+"""
 
 import base64
 import re
 from datetime import datetime, time, timedelta
-from io import StringIO
 
 import pytest
-from django.core.management import CommandError, call_command
 from django.utils import timezone
 from drf_spectacular.validation import validate_schema
 
@@ -405,49 +406,6 @@ def test_ogiltig_markor_ger_400(api_client, vagledare, markor):
 
     assert svar.status_code == 400
     assert svar.json()["code"] == "ogiltig_markor"
-
-
-# ---------------------------------------------------------------------------------------
-# Tokens for integrations
-
-
-def skapa_token(*argument) -> str:
-    ut = StringIO()
-    call_command("skapa_token", *argument, stdout=ut)
-    return ut.getvalue().strip()
-
-
-def test_token_fungerar_mot_api(api_client, kommun, vagledare):
-    """The printed token logs the integration in as its user."""
-    arende = ArendeFactory(kommun=kommun, av=vagledare)
-    nyckel = skapa_token("vagledare")
-
-    svar = api_client().get("/api/v1/arenden/", HTTP_AUTHORIZATION=f"Token {nyckel}")
-
-    assert re.fullmatch(r"[0-9a-f]{40}", nyckel)
-    assert nummer_i(svar) == {arende.nummer}
-
-
-def test_token_ar_densamma_tills_den_byts(api_client, vagledare):
-    """Running the command again prints the same token; --ny replaces it at once."""
-    forsta = skapa_token("vagledare")
-    igen = skapa_token("vagledare")
-    ny = skapa_token("vagledare", "--ny")
-
-    assert forsta == igen
-    assert ny != forsta
-    gammal = api_client().get("/api/v1/arenden/", HTTP_AUTHORIZATION=f"Token {forsta}")
-    # 403, not 401: DRF answers with the first authentication class (session) in mind.
-    assert gammal.status_code in (401, 403)
-    assert gammal.json()["code"] == "inloggning_misslyckades"
-    aktuell = api_client().get("/api/v1/arenden/", HTTP_AUTHORIZATION=f"Token {ny}")
-    assert aktuell.status_code == 200
-
-
-def test_token_for_okand_anvandare(db):
-    """An unknown user is a clear Swedish error, not a traceback."""
-    with pytest.raises(CommandError, match="Det finns ingen användare som heter ”vaxeln”"):
-        skapa_token("vaxeln")
 
 
 # ---------------------------------------------------------------------------------------

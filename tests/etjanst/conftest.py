@@ -6,8 +6,6 @@ import uuid
 import pytest
 from django.contrib.auth.models import Group
 from django.core import signing
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from kanaler.etjanst.services import FORMULAR_SALT
 from tests.factories import UserFactory
@@ -15,17 +13,16 @@ from tests.factories import UserFactory
 
 @pytest.fixture
 def plattform(db):
-    """The e-service platform's integration account: in group "etjanstplattform", a token."""
+    """The e-service platform's integration account: in group "etjanstplattform"."""
     anvandare = UserFactory(username="etjanstplattform")
     anvandare.groups.add(Group.objects.get(name="etjanstplattform"))
     return anvandare
 
 
 @pytest.fixture
-def plattform_klient(plattform):
-    klient = APIClient()
-    klient.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=plattform).key}")
-    return klient
+def plattform_klient(plattform, api_nyckel_klient):
+    """The e-service platform calling the API with its own key."""
+    return api_nyckel_klient(plattform, "E-tjänsteplattformen")
 
 
 @pytest.fixture

@@ -2,25 +2,22 @@
 
 import pytest
 from django.contrib.auth.models import Group
-from rest_framework.authtoken.models import Token
-from rest_framework.test import APIClient
 
 from tests.factories import UserFactory
 
 
 @pytest.fixture
 def vaxel(db):
-    """The växel's integration account: in group "vaxel", with a token."""
+    """The växel's integration account: in group "vaxel"."""
     anvandare = UserFactory(username="vaxel")
     anvandare.groups.add(Group.objects.get(name="vaxel"))
     return anvandare
 
 
 @pytest.fixture
-def vaxel_klient(vaxel):
-    klient = APIClient()
-    klient.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=vaxel).key}")
-    return klient
+def vaxel_klient(vaxel, api_nyckel_klient):
+    """The växel calling the API with its own key."""
+    return api_nyckel_klient(vaxel, "Växeln")
 
 
 @pytest.fixture

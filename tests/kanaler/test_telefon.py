@@ -3,7 +3,6 @@
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from arenden.models import Arende, Handelse, Kanal, Kontakt, Status, Utfall
@@ -289,13 +288,12 @@ def test_ogiltig_handelse_ger_400_pa_svenska(vaxel_klient):
     assert Samtal.objects.count() == 0
 
 
-def test_bara_vaxeln_far_skicka_handelser(vagledare):
-    """Without a token: 401; a token of someone not in the växel group: 403."""
+def test_bara_vaxeln_far_skicka_handelser(vagledare, api_nyckel_klient):
+    """Without a key: 401; a key of someone not in the växel group: 403."""
     anonym = APIClient().post(SAMTAL_URL, {}, format="json")
     assert anonym.status_code == 401
 
-    klient = APIClient()
-    klient.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=vagledare).key}")
+    klient = api_nyckel_klient(vagledare)
     assert klient.post(SAMTAL_URL, {}, format="json").status_code == 403
 
 

@@ -84,3 +84,52 @@ def test_databas_url_tolkas(settings):
     )
     assert db["OPTIONS"] == {"sslmode": "require"}
     assert miljo.databas("KC_FINNS_INTE", "postgres:///kontaktcenter")["HOST"] == ""
+
+
+def test_sso_utan_leverantorens_adresser_stoppar_uppstarten():
+    """A client id without the provider's endpoints names the first missing variable."""
+    resultat = starta(DEBUG="true", OIDC_RP_CLIENT_ID="kontaktcenter")
+
+    assert resultat.returncode != 0
+    assert "Miljövariabeln OIDC_RP_CLIENT_SECRET saknas" in resultat.stderr
+
+
+def test_sso_konfigurerat_fran_miljon():
+    """With the provider's variables set, SSO is on and the group mapping is parsed."""
+    env = {
+        "DEBUG": "true",
+        "OIDC_RP_CLIENT_ID": "kontaktcenter",
+        "OIDC_RP_CLIENT_SECRET": "hemligt",
+        "OIDC_OP_AUTHORIZATION_ENDPOINT": "https://idp.example/auth",
+        "OIDC_OP_TOKEN_ENDPOINT": "https://idp.example/token",
+        "OIDC_OP_USER_ENDPOINT": "https://idp.example/userinfo",
+        "OIDC_OP_JWKS_ENDPOINT": "https://idp.example/certs",
+        "OIDC_GRUPPMAPPNING": "kc-vagledare=kommunvagledare, kc-handlaggare=handlaggare",
+    }
+    kod = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "from django.urls import reverse; "
+        "print(s.KONTAKTCENTER_INLOGGNING['SSO'], s.KONTAKTCENTER_INLOGGNING['GRUPPMAPPNING'], "
+        "s.AUTHENTICATION_BACKENDS[-1], reverse('oidc_authentication_init'))"
+    )
+    resultat = subprocess.run(
+        [sys.executable, "-c", kod],
+        cwd=ROT,
+        env={"PATH": os.environ["PATH"], "DJANGO_SETTINGS_MODULE": "kontaktcenter.settings", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+    assert resultat.returncode == 0, resultat.stderr
+    assert resultat.stdout.strip().splitlines()[-1] == (
+        "True {'kc-vagledare': 'kommunvagledare', 'kc-handlaggare': 'handlaggare'} "
+        "inloggning.sso.KommunensOidcBackend /oidc/authenticate/"
+    )
+
+
+def test_felaktig_gruppmappning_namnger_variabeln():
+    resultat = starta(DEBUG="true", OIDC_GRUPPMAPPNING="kc-vagledare")
+
+    assert resultat.returncode != 0
+    assert "Miljövariabeln OIDC_GRUPPMAPPNING ska vara nyckel=värde" in resultat.stderr
