@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework.exceptions import ValidationError
 
-from arenden import behorighet, selectors
+from arenden import behorighet, krokar, selectors
 from arenden.models import Kanal
 from arenden.statistik import matt, tabeller
 from arenden.statistik.api import StatistikIn, statistik_for_anvandare, urval_fran
@@ -159,6 +159,21 @@ def statistik_export(request: HttpRequest, format: str) -> HttpResponse:
         return HttpResponse(getattr(e, "message", _("Kontrollera perioden.")), status=400)
     s = statistik_for_anvandare(user=request.user, urval=urval)
     filnamn = f"statistik-{urval.fran.isoformat()}-{urval.till.isoformat()}"
+    # A teamledare's file names medarbetare (per_medarbetare): an export of personal data,
+    # written to the audit log like every other export.
+    krokar.granska(
+        typ="export",
+        user=request.user,
+        arenden=[],
+        data={
+            "export": "statistik",
+            "format": format,
+            "tabell": request.GET.get("tabell", "") if format != "xlsx" else "alla",
+            "fran": urval.fran.isoformat(),
+            "till": urval.till.isoformat(),
+            "per_medarbetare": s.get("per_medarbetare") is not None,
+        },
+    )
     if format == "xlsx":
         innehall = tabeller.som_xlsx(
             tabeller.tabeller(s), kkik=tabeller.kkik_rapport(s), fran=urval.fran, till=urval.till
