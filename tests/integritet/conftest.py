@@ -71,14 +71,14 @@ def kategori_raderas(forvaltning_a):
 
 
 @pytest.fixture
-def kalle():
+def kalle(db):
     return services.kontakt_hitta_eller_skapa(
         namn="Kalle Karlsson", epost="kalle@example.se", personnummer=PERSONNUMMER
     )
 
 
 @pytest.fixture
-def lisa():
+def lisa(db):
     return services.kontakt_hitta_eller_skapa(
         namn="Lisa Larsson", epost="lisa@example.se", personnummer=PERSONNUMMER_ANNAN
     )
