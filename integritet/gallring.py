@@ -105,7 +105,7 @@ def gallra(*, torrkorning: bool = False, nu: datetime | None = None) -> Gallring
 def _gallra_batch(rader: list[dict], *, satt: str, resultat: Gallringsresultat) -> None:
     with transaction.atomic():
         gjort = services.arenden_ta_bort_personuppgifter(
-            arende_ids=[r["pk"] for r in rader], satt=satt, av=None, orsak="gallring"
+            arende_ids=[r["pk"] for r in rader], satt=satt
         )
         klara = set(gjort.anonymiserade) | set(gjort.raderade)
         Logghandelse.objects.bulk_create(

@@ -5,10 +5,14 @@ replaces Django's own handlers with filtered ones); `kontaktcenter/celery.py` ad
 the handlers Celery's worker sets up. The filter rewrites the record's message, its
 formatted exception and stack: a personnummer in a URL, an error message
 ("Personnumret 19811218-1234 är inte giltigt") or a traceback's locals comes out as
-`[personnummer]`.
+`[personnummer]`. Error reports (the mail to ADMINS, the DEBUG page) are whole documents
+with request data and a traceback's local variables; `Felrapport` masks them whole
+(settings.DEFAULT_EXCEPTION_REPORTER).
 """
 
 import logging
+
+from django.views.debug import ExceptionReporter
 
 from arenden.kontaktuppgifter import maskera_personnummer
 
@@ -35,3 +39,13 @@ def installera(handler: logging.Handler) -> None:
     """Add the filter to a handler made outside LOGGING (Celery's), once."""
     if not any(isinstance(f, MaskeraPersonnummer) for f in handler.filters):
         handler.addFilter(MaskeraPersonnummer())
+
+
+class Felrapport(ExceptionReporter):
+    """An error report with every personnummer-shaped string masked, text and HTML alike."""
+
+    def get_traceback_text(self):
+        return maskera_personnummer(super().get_traceback_text())
+
+    def get_traceback_html(self):
+        return maskera_personnummer(super().get_traceback_html())

@@ -95,12 +95,11 @@ class Borttaget:
 
 
 @transaction.atomic
-def arenden_ta_bort_personuppgifter(
-    *, arende_ids: list[int], satt: str, av: AbstractBaseUser | None, orsak: str
-) -> Borttaget:
+def arenden_ta_bort_personuppgifter(*, arende_ids: list[int], satt: str) -> Borttaget:
     """Anonymise or delete these ärenden (`satt`: a Gallringssatt) and what hangs on them.
 
     The caller has checked that none is diariefört; this checks again and skips those.
+    The caller writes the audit log (it knows who, why and by which rule).
     Attachment files leave the storage once the transaction has committed, so a rollback
     never leaves a row without its file. Kontakter left without any ärende are deleted.
     """
@@ -225,18 +224,18 @@ class Radering:
 def kontakt_radera(*, kontakt: Kontakt, av: AbstractBaseUser, orsak: str) -> Radering:
     """Erase a person's data on request: anonymise every closed ärende that is not diariefört.
 
-    Diarieförda ärenden are allmänna handlingar and are kept, with the kontakt on them; open
-    ärenden are kept too (they are still being handled) and named in the answer. The
-    kontakt itself goes when no ärende is left on it.
+    Diarieförda ärenden are allmänna handlingar and are kept, with the kontakt on them;
+    ärenden not yet avslutade are kept too (still being handled) and named in the answer.
+    The kontakt itself goes when no ärende is left on it.
     """
     orsak = _kravs_orsak(orsak)
     alla = Arende.objects.filter(kontakt=kontakt)
     fria = ej_diarieforda(alla)
     diarieforda = sorted(alla.exclude(pk__in=fria.values("pk")).values_list("nummer", flat=True))
-    oppna = sorted(fria.filter(status__in=Status.oppna()).values_list("nummer", flat=True))
-    att_ta_bort = list(fria.exclude(status__in=Status.oppna()).values_list("pk", flat=True))
+    oppna = sorted(fria.exclude(status=Status.AVSLUTAD).values_list("nummer", flat=True))
+    att_ta_bort = list(fria.filter(status=Status.AVSLUTAD).values_list("pk", flat=True))
     resultat = arenden_ta_bort_personuppgifter(
-        arende_ids=att_ta_bort, satt=Gallringssatt.ANONYMISERA, av=av, orsak=orsak
+        arende_ids=att_ta_bort, satt=Gallringssatt.ANONYMISERA
     )
     kontakt_id = kontakt.pk
     borttagen = not Arende.objects.filter(kontakt_id=kontakt_id).exists()

@@ -208,6 +208,9 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = miljo.flagga("CELERY_TASK_ALWAYS_EAGER", False)
 
+# Error reports (mail to ADMINS, the DEBUG page) with personnummer masked.
+DEFAULT_EXCEPTION_REPORTER = "integritet.loggning.Felrapport"
+
 # Every handler carries the personnummer filter (integritet/loggning.py), so no log line
 # holds one. Django's own handlers are replaced by filtered ones of the same names:
 # `django.server` (runserver's request lines, which include the query string) and

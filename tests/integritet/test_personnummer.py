@@ -2,13 +2,14 @@
 
 import io
 import logging
+import sys
 
 import pytest
 
 from arenden import services
 from arenden.errors import OgiltigUppgift
 from arenden.kontaktuppgifter import normalisera_personnummer
-from integritet.loggning import MaskeraPersonnummer
+from integritet.loggning import Felrapport, MaskeraPersonnummer
 
 HX = {"HTTP_HX_REQUEST": "true"}
 
@@ -122,3 +123,26 @@ def test_personnummer_visas_helt_bara_for_dem_som_behover(
 
     assert ("19811218-9876" in html) is helt
     assert ("19811218-****" in html) is not helt
+
+
+def test_felrapporten_till_admins_maskerar_personnummer(rf, mailoutbox, settings):
+    """The error mail (request data, locals, the message) carries no personnummer."""
+    settings.ADMINS = [("Drift", "drift@kommun.example")]
+    settings.DEBUG = False
+    request = rf.post("/arenden/nytt/", {"kontakt_personnummer": "19811218-9875"})
+    personnummer = "19811218-9875"  # a local variable in the traceback's frame
+    try:
+        normalisera_personnummer(personnummer)
+    except OgiltigUppgift as e:
+        logging.getLogger("django.request").error(
+            "Internal Server Error: %s", e.message, exc_info=True, extra={"request": request}
+        )
+        # The HTML version (the DEBUG page, and the mail with include_html) shows locals.
+        html = Felrapport(request, *sys.exc_info()).get_traceback_html()
+
+    [brev] = mailoutbox
+    assert "kontakt_personnummer" in brev.body
+    assert "[personnummer]" in brev.body and "[personnummer]" in brev.subject
+    assert "9875" not in brev.body
+    assert "Local vars" in html and "[personnummer]" in html
+    assert "9875" not in html
