@@ -14,8 +14,23 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 LOSENORD = "kontaktcenter-test-9f3k"
 
 
+@pytest.fixture(scope="session")
+def live_serverns_anslutningar_avslutas(django_db_setup, django_db_blocker):
+    """At the end of the session, end the live server threads' database connections.
+
+    They would keep the test database from being dropped. Ending them after each test
+    instead breaks a browser test that runs later in the session (tests/kanaler).
+    """
+    yield
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+
+
 @pytest.fixture
-def sida(live_server, vagledare, monkeypatch):
+def sida(live_serverns_anslutningar_avslutas, live_server, vagledare, monkeypatch):
     monkeypatch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     assert chromium, "Chromium saknas: make test installerar det (DEBIAN_TESTPAKET)."
@@ -32,11 +47,6 @@ def sida(live_server, vagledare, monkeypatch):
         expect(flik).to_have_url(f"{live_server.url}/")
         yield flik
         webblasare.close()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
 
 
 def test_personnummer_i_kons_sokruta_postas_till_personsokningen(
