@@ -62,7 +62,11 @@ def gallringsbara(*, nu: datetime | None = None) -> QuerySet[Arende]:
     villkor = Q()
     for manader, kategorier in perioder.items():
         villkor |= Q(kategori_id__in=kategorier, avslutad__lte=_manader_sedan(nu, manader))
-    redan = Handelse.objects.filter(arende_id=OuterRef("pk"), typ=Handelse.Typ.GALLRAT)
+    # Gallrat since it was last closed. An anonymised ärende that a late reply reopened
+    # and that was closed again is due again, with the new message on it.
+    redan = Handelse.objects.filter(
+        arende_id=OuterRef("pk"), typ=Handelse.Typ.GALLRAT, tid__gte=OuterRef("avslutad")
+    )
     return services.ej_diarieforda(Arende.objects.filter(villkor, status=Status.AVSLUTAD)).exclude(
         Exists(redan)
     )

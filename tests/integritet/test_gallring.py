@@ -20,6 +20,7 @@ from arenden.models import (
     Status,
 )
 from arenden.statistik.tasks import statistik_uppdatera
+from integritet import gallring
 from integritet.models import Logghandelse
 from integritet.tasks import gallra
 from tests.factories import KategoriFactory
@@ -172,3 +173,21 @@ def test_tidslinjen_gar_fortfarande_inte_att_andra(fall):
 
     with pytest.raises(DatabaseError), transaction.atomic():
         Handelse.objects.filter(pk=handelse.pk).update(data={"x": 1})
+
+
+def test_ateroppnat_gallrat_arende_gallras_igen(fall, vagledare):
+    """A late reply reopens an anonymised ärende; closed again and due, it is gallrat again."""
+    gallra_kommando()
+    gammalt = Arende.objects.get(pk=fall["gammalt"].pk)
+    services.arende_ta_emot_meddelande(
+        arende=gammalt, kanal="epost", text="Hej igen, det är Kalle.", avsandare="k@example.se"
+    )
+    gammalt.refresh_from_db()
+    services.arende_avsluta(arende=gammalt, av=vagledare, utfall="lost_av_kontaktcenter")
+
+    nu = gallring.gallra()
+    om_ett_ar = gallring.gallra(nu=timezone.now() + timedelta(days=400))
+
+    assert gammalt.nummer not in nu.anonymiserade  # closed again today: not due yet
+    assert gammalt.nummer in om_ett_ar.anonymiserade
+    assert not Meddelande.objects.filter(arende=gammalt).exists()
