@@ -5,14 +5,17 @@ import binascii
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import Q, QuerySet
+from django.db.models import CharField, F, Func, Q, QuerySet, Value
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from arenden import kalender, selectors
 from arenden.errors import OgiltigUppgift
+from arenden.kontaktuppgifter import normalisera_telefon
 from arenden.models import Arende, Handelse, Kontakt
 from integritet.models import Logghandelse
+from kanaler.epost.models import Inkommet
+from kanaler.telefon.models import Samtal
 
 LOGG_SIDA = 50
 
@@ -160,7 +163,8 @@ def registerutdrag(*, text: str) -> dict:
     """Return everything stored about the person a personnummer or e-post identifies.
 
     Every ärende of every matching kontakt, sekretess ones included (marked: a
-    sekretessprövning is made before the extract leaves the kommun). The kunskapsbank
+    sekretessprövning is made before the extract leaves the kommun), the växel's calls from
+    the kontakt's number and mail from its address that is on no ärende. The kunskapsbank
     holds no personal data about citizens, so it has nothing to add.
     """
     text = text.strip()
@@ -181,4 +185,51 @@ def registerutdrag(*, text: str) -> dict:
         "sokt_pa": "epost" if "@" in text else "personnummer",
         "kontakter": [_kontakt_data(k) for k in kontakter],
         "arenden": [_arende_data(a) for a in arenden],
+        "samtal": _samtal(kontakter),
+        "epost_utan_arende": _epost_utan_arende(kontakter),
     }
+
+
+def _samtal(kontakter: list[Kontakt]) -> list[dict]:
+    """The växel's calls from the kontakter's numbers (stored as the växel sent them)."""
+    telefoner = {k.telefon for k in kontakter if len(k.telefon) >= 7}
+    if not telefoner:
+        return []
+    villkor = Q()
+    for telefon in telefoner:
+        villkor |= Q(siffror__endswith=telefon[-7:])
+    siffror = Func(
+        F("nummer"),
+        Value(r"\D"),
+        Value(""),
+        Value("g"),
+        function="regexp_replace",
+        output_field=CharField(),
+    )
+    return [
+        {
+            "inkom": s.inkom.isoformat() if s.inkom else None,
+            "ko": s.ko,
+            "nummer": s.nummer,
+            "besvarat": s.besvarat is not None,
+        }
+        for s in Samtal.objects.alias(siffror=siffror).filter(villkor).order_by("inkom", "id")
+        if normalisera_telefon(s.nummer) in telefoner
+    ]
+
+
+def _epost_utan_arende(kontakter: list[Kontakt]) -> list[dict]:
+    """Mail from the kontakter's addresses that never became a message on an ärende (triage,
+    kasserad, fel): it is stored all the same."""
+    adresser = {k.epost for k in kontakter if k.epost}
+    if not adresser:
+        return []
+    villkor = Q()
+    for adress in adresser:
+        villkor |= Q(avsandare__icontains=adress)
+    return [
+        {"mottagen": m.mottagen.isoformat(), "amne": m.amne, "status": m.get_status_display()}
+        for m in Inkommet.objects.filter(villkor, meddelande__isnull=True)
+        .only("mottagen", "amne", "status")
+        .order_by("mottagen", "id")
+    ]

@@ -3,10 +3,12 @@
 import json
 
 import pytest
+from django.utils import timezone
 
 from arenden import services
 from arenden.models import Arende, Handelse, Kontakt, Meddelande
 from integritet.models import Logghandelse
+from kanaler.telefon.models import Samtal
 from tests.integritet.conftest import avslutat, logg
 
 
@@ -29,9 +31,14 @@ def kalles_arenden(vagledare, kalle, lisa, kategori_snabb):
     }
 
 
-def test_registerutdrag_json_innehaller_personens_arenden_och_inga_andras(admin, kalles_arenden):
+def test_registerutdrag_json_innehaller_personens_arenden_och_inga_andras(
+    admin, kalle, kalles_arenden
+):
     """The JSON holds the person's kontakt, every ärende (sekretess too), messages,
-    attachments and timeline, and nothing about anyone else."""
+    attachments, timeline and calls from the number, and nothing about anyone else."""
+    Kontakt.objects.filter(pk=kalle.pk).update(telefon="0701234567")
+    Samtal.objects.create(samtals_id="a", nummer="+46 70 123 45 67", inkom=timezone.now())
+    Samtal.objects.create(samtals_id="b", nummer="070-999 45 67", inkom=timezone.now())
     svar = admin.post("/integritet/registerutdrag/", {"sok": "811218-9876", "format": "json"})
 
     assert svar.status_code == 200
@@ -53,6 +60,7 @@ def test_registerutdrag_json_innehaller_personens_arenden_och_inga_andras(admin,
         }
     ]
     assert {h["handelse"] for h in avslutat_["tidslinje"]} >= {"Anteckning", "Avslutat"}
+    assert [s["nummer"] for s in utdrag["samtal"]] == ["+46 70 123 45 67"]
     assert "Lisa" not in svar.content.decode() and "förskola" not in svar.content.decode()
 
 
