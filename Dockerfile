@@ -11,4 +11,4 @@ RUN SECRET_KEY=bygge-endast-for-collectstatic-0123456789abcdef python manage.py 
 RUN useradd --system --uid 1000 kontaktcenter && mkdir -p /app/media && chown kontaktcenter /app/media
 USER kontaktcenter
 EXPOSE 8000
-CMD ["gunicorn", "kontaktcenter.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]
+CMD ["gunicorn", "kontaktcenter.wsgi:application", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-", "--access-logformat", "%(h)s %(t)s \"%(m)s %(U)s %(H)s\" %(s)s %(b)s %(M)sms"]

@@ -26,9 +26,11 @@ class KategoriAdmin(admin.ModelAdmin):
         "standard_rosa",
         "sla_arbetsdagar",
         "diarieford",
+        "gallras_efter_manader",
+        "gallringssatt",
         "aktiv",
     ]
-    list_filter = ["forvaltning", "diarieford", "aktiv"]
+    list_filter = ["forvaltning", "diarieford", "gallringssatt", "aktiv"]
     search_fields = ["namn"]
 
 

@@ -8,14 +8,19 @@ The rules:
 - kommunvägledare, teamledare and administratörer see every ärende of their kommun;
 - a handläggare sees the escalated ärenden of his förvaltning and those assigned to him;
 - a sekretessmarkerat ärende is seen only by those named on it, whatever the role, and
-  every read of one is written to its timeline.
+  every read of one is written to its timeline and to the audit log (integritet), also
+  when a list or search shows its rubrik;
+- a personnummer is shown in full only to the ärende's own handläggare and to
+  administratörer; everyone else sees it masked;
+- personal data (the audit log, registerutdrag, rättelse, radering) is handled by
+  administratörer only.
 """
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
-from arenden import livscykel
+from arenden import krokar, livscykel
 from arenden.errors import ArendeSaknas, BehorighetSaknas
 from arenden.models import Arende, Handelse
 
@@ -162,7 +167,35 @@ def arende_get_for_user(*, user, nummer: str, logga_lasning: bool = True) -> Are
         )
     if arende.sekretess and logga_lasning:
         Handelse.objects.create(arende=arende, typ=Handelse.Typ.LAST, aktor=user, data={})
+        krokar.granska(typ="last", user=user, arenden=[arende])
     return arende
+
+
+def sekretess_listning_logga(*, user, arenden: list[Arende]) -> None:
+    """Record in the audit log that a list or search showed these sekretess ärenden' rubrik.
+
+    No query at all when the page holds no sekretessmarkerat ärende.
+    """
+    hemliga = [a for a in arenden if a.sekretess]
+    if hemliga:
+        krokar.granska(typ="listat", user=user, arenden=hemliga)
+
+
+def kan_se_personnummer(user, arende: Arende) -> bool:
+    """Return whether the user sees the kontakt's personnummer unmasked on this ärende."""
+    if Roll.ADMINISTRATOR in roller(user):
+        return True
+    return Roll.HANDLAGGARE in roller(user) and arende.tilldelad_id == user.pk
+
+
+def kan_hantera_personuppgifter(user) -> bool:
+    """Only administratörer read the audit log, make registerutdrag and correct or erase."""
+    return Roll.ADMINISTRATOR in roller(user)
+
+
+def kontrollera_personuppgifter(user) -> None:
+    if not kan_hantera_personuppgifter(user):
+        raise BehorighetSaknas(_("Bara administratörer hanterar personuppgifter och loggen."))
 
 
 def kan_skapa(user) -> bool:

@@ -12,4 +12,5 @@ def roll(request):
         "kc_roll_namn": behorighet.Roll.NAMN.get(huvud, ""),
         "kc_kan_skapa": behorighet.kan_skapa(request.user),
         "kc_kan_se_statistik": behorighet.kan_se_statistik(request.user),
+        "kc_kan_hantera_personuppgifter": behorighet.kan_hantera_personuppgifter(request.user),
     }

@@ -3,6 +3,7 @@
 from django.utils.translation import gettext_lazy as _
 from rest_framework import serializers
 
+from arenden.kontaktuppgifter import ar_personnummersokning
 from arenden.models import Kanal, RosaNiva, Status
 from arenden.selectors import ORDNINGAR, STORSTA_SIDA, ArendeFilter, Sida, arende_sida
 
@@ -35,7 +36,10 @@ class ArendeFilterIn(serializers.Serializer):
     q = serializers.CharField(
         required=False,
         max_length=200,
-        help_text=_("Fritext: ärendenummer, rubrik, kontaktens namn, e-post eller telefon."),
+        help_text=_(
+            "Fritext: ärendenummer, rubrik, kontaktens namn, e-post eller telefon. "
+            "Ett personnummer avvisas (400): det ska inte stå i en adress."
+        ),
     )
     forsenade = serializers.BooleanField(required=False, default=False)
     ordning = serializers.ChoiceField(choices=list(ORDNINGAR), required=False, default="-inkom")
@@ -43,6 +47,19 @@ class ArendeFilterIn(serializers.Serializer):
         required=False, min_value=1, max_value=STORSTA_SIDA, default=50
     )
     cursor = serializers.CharField(required=False, max_length=200)
+
+    def validate_q(self, varde: str) -> str:
+        # A personnummer in a query string ends up in browser history, proxies and access
+        # logs; it is searched for with POST (the person search, /sok/person/) instead.
+        if ar_personnummersokning(varde):
+            raise serializers.ValidationError(
+                _(
+                    "Sök inte på personnummer här: det hamnar i adressfältet och i loggar. "
+                    "Använd Sök person, som skickar personnumret dolt."
+                ),
+                code="personnummer_i_adress",
+            )
+        return varde
 
     def validate(self, attrs):
         fran, till = attrs.get("inkom_fran"), attrs.get("inkom_till")

@@ -15,6 +15,39 @@ from stdnum.se import personnummer as pnr
 
 from arenden.errors import OgiltigUppgift
 
+# Anything shaped like a personnummer or samordningsnummer (day + 60): ÅÅMMDD-NNNN,
+# ÅÅMMDD+NNNN, ÅÅÅÅMMDD-NNNN, ÅÅÅÅMMDDNNNN, ÅÅMMDDNNNN, with or without a space. The
+# shape only, no check digit: for keeping them out of logs and URLs a false alarm (a
+# ten-digit telephone number that looks like a date) costs nothing.
+PERSONNUMMER_MONSTER = re.compile(
+    r"(?<![\d-])(?:19|20)?\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]|6[1-9]|[78]\d|9[01])"
+    r"[-+ ]?\d{4}(?![\d-])"
+)
+
+
+def liknar_personnummer(text: str) -> bool:
+    """Return whether the text holds something shaped like a personnummer."""
+    return bool(PERSONNUMMER_MONSTER.search(text))
+
+
+def maskera_personnummer(text: str, ersattning: str = "[personnummer]") -> str:
+    """Replace everything in the text shaped like a personnummer."""
+    return PERSONNUMMER_MONSTER.sub(ersattning, text)
+
+
+_SOKT_PERSONNUMMER = re.compile(r"(?:19|20)?\d{6}[-+]\d{4}|(?:19|20)\d{10}")
+
+
+def ar_personnummersokning(text: str) -> bool:
+    """Return whether a search text is a personnummer (written as one, or valid as one).
+
+    Stricter than PERSONNUMMER_MONSTER: a telephone number typed as ten digits
+    (0701234567) is still a telephone search, unless its check digit makes it a valid
+    personnummer too.
+    """
+    kompakt = text.strip()
+    return bool(_SOKT_PERSONNUMMER.fullmatch(kompakt)) or pnr.is_valid(kompakt)
+
 
 def normalisera_personnummer(varde: str) -> str:
     try:

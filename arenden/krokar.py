@@ -65,3 +65,24 @@ def registrera_leverantor(kanal: str, leverantor: Leverantor) -> None:
 
 def leverantor_for_kanal(kanal: str) -> Leverantor | None:
     return _LEVERANTORER.get(kanal)
+
+
+# (typ=, user=, arenden=, data=) -> None. The audit log (integritet) registers here, so that
+# every read of a sekretessmarkerat ärende and every export of personal data is recorded
+# without arenden importing it.
+Granskare = Callable[..., None]
+
+_granskare: list[Granskare] = []
+
+
+def registrera_granskare(funktion: Granskare) -> None:
+    """Call `funktion(typ=, user=, arenden=, data=)` on every audited read or export."""
+    if funktion not in _granskare:
+        _granskare.append(funktion)
+
+
+def granska(*, typ: str, user, arenden: list, data: dict | None = None) -> None:
+    """Tell the audit log that `user` read or exported these ärenden (`typ`: last, listat,
+    export); called by arenden.behorighet and the exports."""
+    for funktion in _granskare:
+        funktion(typ=typ, user=user, arenden=arenden, data=data or {})

@@ -65,6 +65,13 @@ class RosaNiva(models.IntegerChoices):
         return [n for n in cls.values if n <= 4]
 
 
+class Gallringssatt(models.TextChoices):
+    # Anonymising keeps the ärende's row (kanal, kategori, times, utfall), so KKiK and the
+    # other statistics stay the same; deleting removes it and lowers past counts.
+    ANONYMISERA = "anonymisera", _("Anonymisera (statistiken behålls)")
+    RADERA = "radera", _("Radera helt")
+
+
 class Kommun(models.Model):
     namn = models.CharField(_("namn"), max_length=100, unique=True)
     kommunkod = models.CharField(_("kommunkod"), max_length=4, blank=True)
@@ -147,6 +154,21 @@ class Kategori(models.Model):
     )
     diarieford = models.BooleanField(_("diarieförs"), default=False)
     aktiv = models.BooleanField(_("aktiv"), default=True)
+    # Gallring (integritet/gallring.py): an ärende that is not diariefört is deleted or
+    # anonymised this many months after it was closed; empty keeps it for ever.
+    gallras_efter_manader = models.PositiveSmallIntegerField(
+        _("gallras efter (månader)"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(1)],
+        help_text=_("Tomt: gallras aldrig. Gäller bara ärenden som inte diarieförs."),
+    )
+    gallringssatt = models.CharField(
+        _("gallringssätt"),
+        max_length=12,
+        choices=Gallringssatt.choices,
+        default=Gallringssatt.ANONYMISERA,
+    )
 
     class Meta:
         verbose_name = _("kategori")
@@ -187,6 +209,13 @@ class Kontakt(models.Model):
         if not self.personnummer:
             return ""
         return f"{self.personnummer[:8]}-****"
+
+    @property
+    def personnummer_formaterat(self) -> str:
+        """The whole number, 19811218-1234: only for whom behorighet.kan_se_personnummer allows."""
+        if not self.personnummer:
+            return ""
+        return f"{self.personnummer[:8]}-{self.personnummer[8:]}"
 
     @property
     def organisationsnummer_formaterat(self) -> str:
@@ -389,6 +418,9 @@ class Handelse(models.Model):
         STATUSLANK_ATERKALLAD = "statuslank_ater", _("Statuslänken återkallad")
         # Förvaltningslagen 11 §: the citizen is told why the ärende is delayed.
         FORSENINGSBESKED = "forseningsbesked", _("Förseningsbesked")
+        # The ärende's personal data was removed (gallring or a request); its timeline
+        # before that was deleted with it, the audit log (integritet) says who and why.
+        GALLRAT = "gallrat", _("Personuppgifter gallrade")
 
     arende = models.ForeignKey(Arende, on_delete=models.CASCADE, related_name="handelser")
     typ = models.CharField(_("typ"), max_length=20, choices=Typ.choices)

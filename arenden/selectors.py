@@ -18,7 +18,11 @@ from django.utils.translation import gettext as _
 
 from arenden import behorighet, kalender
 from arenden.errors import OgiltigUppgift
-from arenden.kontaktuppgifter import normalisera_telefon
+from arenden.kontaktuppgifter import (
+    ar_personnummersokning,
+    normalisera_personnummer,
+    normalisera_telefon,
+)
 from arenden.models import (
     Arende,
     Forvaltning,
@@ -156,7 +160,8 @@ def arende_sida(
     """Return one page of the work queue by keyset pagination, fast at any depth.
 
     The query count is constant: one for the rows with their related objects, whatever
-    the page size.
+    the page size, and one insert into the audit log when the page shows a
+    sekretessmarkerat ärende to someone named on it.
     """
     if ordning not in ORDNINGAR:
         raise OgiltigUppgift(
@@ -183,7 +188,44 @@ def arende_sida(
         rader = rader[:antal]
         sista = rader[-1]
         nasta = _kodad(getattr(sista, falt), sista.pk)
+    behorighet.sekretess_listning_logga(user=user, arenden=rader)
     return Sida(rader=rader, nasta=nasta, ordning=ordning)
+
+
+def kontakter_sok(*, text: str) -> QuerySet[Kontakt]:
+    """Return the kontakter a personnummer, e-post or telefon number identifies.
+
+    Raise OgiltigUppgift for a personnummer with a wrong check digit, so that a typo is
+    said, not answered with "nobody".
+    """
+    text = text.strip()
+    if not text:
+        return Kontakt.objects.none()
+    if "@" in text:
+        return Kontakt.objects.filter(epost=text.lower())
+    if ar_personnummersokning(text):
+        return Kontakt.objects.filter(personnummer=normalisera_personnummer(text))
+    if TELEFON.match(text):
+        return Kontakt.objects.filter(telefon=normalisera_telefon(text))
+    raise OgiltigUppgift(
+        _("Ange ett personnummer, en e-postadress eller ett telefonnummer."),
+        code="ogiltig_personsokning",
+    )
+
+
+def arenden_for_person(*, user, text: str) -> list[Arende]:
+    """Return the newest ärenden the user may see of the person the text identifies.
+
+    The person search is posted, never in a URL; a sekretess ärende it shows is logged.
+    """
+    rader = list(
+        behorighet.arende_queryset_for_user(user)
+        .filter(kontakt__in=kontakter_sok(text=text))
+        .select_related("kategori", "forvaltning", "tilldelad", "kontakt", "svarsgrupp")
+        .order_by("-inkom", "-id")[:STORSTA_SIDA]
+    )
+    behorighet.sekretess_listning_logga(user=user, arenden=rader)
+    return rader
 
 
 def arende_tidslinje(*, arende: Arende) -> list[Handelse]:

@@ -10,6 +10,7 @@ app_name = "arenden"
 urlpatterns = [
     path("", views.ko, name="ko"),
     path("arenden/nytt/", views.nytt_arende, name="nytt"),
+    path("sok/person/", views.sok_person, name="sok_person"),
     path("statistik/", statistik.statistik, name="statistik"),
     path(
         "statistik/export.<str:format>",

@@ -62,6 +62,10 @@ def ko(request: HttpRequest) -> HttpResponse:
         except ApplicationError as e:
             fel = {"cursor": [e.message]}
     else:
+        if _personnummer_i_adressen(parametrar.errors) and not _fragment(request):
+            # Off the address at once: the next page's URL has no personnummer.
+            messages.info(request, parametrar.errors["q"][0])
+            return redirect("arenden:sok_person")
         fel = _valideringsfel(ValidationError(parametrar.errors))
     nasta = nasta_fraga(request.GET, sida) if sida else None
     nasta_url = f"{reverse('arenden:ko')}?{nasta}" if nasta else None
@@ -86,8 +90,42 @@ def ko(request: HttpRequest) -> HttpResponse:
     if _fragment(request):
         # "Visa fler" appends rows; a filter change replaces the whole result.
         partial = "rader" if request.GET.get("cursor") else "resultat"
-        return render(request, f"arenden/ko.html#{partial}", sammanhang)
+        svar = render(request, f"arenden/ko.html#{partial}", sammanhang)
+        if _personnummer_i_adressen(fel and parametrar.errors):
+            # The refused search stays out of the address bar and the history.
+            svar["HX-Push-Url"] = "false"
+        return svar
     return render(request, "arenden/ko.html", sammanhang)
+
+
+def _personnummer_i_adressen(fel) -> bool:
+    return bool(fel) and any(
+        getattr(m, "code", "") == "personnummer_i_adress" for m in fel.get("q", [])
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def sok_person(request: HttpRequest) -> HttpResponse:
+    """Find a person's ärenden by personnummer, e-post or telefon, posted (never in a URL).
+
+    Shows what the user may see anyway; a sekretess ärende in the answer is logged.
+    """
+    if not behorighet.roller(request.user):
+        raise PermissionDenied(_("Din roll kan inte söka ärenden."))
+    rader = None
+    fel = ""
+    if request.method == "POST":
+        try:
+            rader = selectors.arenden_for_person(
+                user=request.user, text=request.POST.get("sok", "")
+            )
+        except ApplicationError as e:
+            fel = e.message
+    sida = selectors.Sida(rader=rader, nasta=None) if rader is not None else None
+    return render(
+        request, "arenden/sok_person.html", {"sida": sida, "fel": fel}, status=400 if fel else 200
+    )
 
 
 @login_required
@@ -144,6 +182,7 @@ def _arende_sammanhang(request: HttpRequest, arende) -> dict:
     mojliga = behorighet.tillatna_atgarder(request.user, arende)
     return {
         "arende": arende,
+        "visa_personnummer": behorighet.kan_se_personnummer(request.user, arende),
         "tidslinje": selectors.arende_tidslinje(arende=arende),
         "meddelanden": selectors.arende_meddelanden(arende=arende),
         "mojliga": mojliga,

@@ -6,7 +6,7 @@ diarieföring. Each can be served by its own worker pool.
 
 import os
 
-from celery import Celery
+from celery import Celery, signals
 from celery.schedules import crontab
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kontaktcenter.settings")
@@ -14,6 +14,17 @@ os.environ.setdefault("DJANGO_SETTINGS_MODULE", "kontaktcenter.settings")
 app = Celery("kontaktcenter")
 app.config_from_object("django.conf:settings", namespace="CELERY")
 app.autodiscover_tasks()
+
+
+@signals.after_setup_logger.connect
+@signals.after_setup_task_logger.connect
+def _maskera_personnummer(logger, **kwargs) -> None:
+    """Put the personnummer filter on the handlers the worker sets up itself."""
+    from integritet import loggning
+
+    for handler in logger.handlers:
+        loggning.installera(handler)
+
 
 # Periodic work, declared here and nowhere else. Each entry says when and why; the
 # channel and SLA issues add theirs (IMAP polling, SLA reminders, gallring).
@@ -51,6 +62,14 @@ app.conf.beat_schedule: dict = {
         "task": "kanaler.epost.tasks.hamta_alla",
         "schedule": float(os.environ.get("EPOST_HAMTA_INTERVALL", "60")),
         "options": {"queue": "epost", "expires": 55},
+    },
+    # Every night 02:30: gallring (integritet/gallring.py). Closed ärenden that are not
+    # diarieförda are anonymised or deleted when their kategori's time is up; at night so
+    # the batches' deletes do not compete with the working day, daily so none is kept
+    # more than a day past its time.
+    "integritet-gallra": {
+        "task": "integritet.tasks.gallra",
+        "schedule": crontab(minute=30, hour=2),
     },
     # Mondays 07:00: remind kunskapsartikel owners of articles past their review date, so
     # that answers given to citizens do not go stale. At most one mail per owner and week.

@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "kanaler.brev",
     "kanaler.etjanst",
     "servicematning",
+    "integritet",
 ]
 
 MIDDLEWARE = [
@@ -260,11 +261,50 @@ CELERY_TASK_DEFAULT_QUEUE = "default"
 CELERY_TIMEZONE = TIME_ZONE
 CELERY_TASK_ALWAYS_EAGER = miljo.flagga("CELERY_TASK_ALWAYS_EAGER", False)
 
+# Error reports (mail to ADMINS, the DEBUG page) with personnummer masked.
+DEFAULT_EXCEPTION_REPORTER = "integritet.loggning.Felrapport"
+
+# Every handler carries the personnummer filter (integritet/loggning.py), so no log line
+# holds one. Django's own handlers are replaced by filtered ones of the same names:
+# `django.server` (runserver's request lines, which include the query string) and
+# `mail_admins` (error mails with the request). Celery's worker handlers get the filter
+# in kontaktcenter/celery.py.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"enkel": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"}},
-    "handlers": {"konsol": {"class": "logging.StreamHandler", "formatter": "enkel"}},
+    "filters": {
+        "personnummer": {"()": "integritet.loggning.MaskeraPersonnummer"},
+        "require_debug_false": {"()": "django.utils.log.RequireDebugFalse"},
+    },
+    "formatters": {
+        "enkel": {"format": "{asctime} {levelname} {name}: {message}", "style": "{"},
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        },
+    },
+    "handlers": {
+        "konsol": {
+            "class": "logging.StreamHandler",
+            "formatter": "enkel",
+            "filters": ["personnummer"],
+        },
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["personnummer"],
+        },
+        "mail_admins": {
+            "class": "django.utils.log.AdminEmailHandler",
+            "level": "ERROR",
+            "filters": ["require_debug_false", "personnummer"],
+        },
+    },
+    "loggers": {
+        "django": {"handlers": ["mail_admins"], "level": "INFO"},
+        "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+    },
     "root": {"handlers": ["konsol"], "level": miljo.text("LOG_LEVEL", "INFO")},
 }
 

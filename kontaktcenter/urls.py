@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("kanaler.etjanst.urls")),
     path("platina/", include("platina_bridge.urls")),
     path("paminnelser/", include("paminnelser.urls")),
+    path("integritet/", include("integritet.urls")),
     path("", include("servicematning.urls")),
     path("logga-in/", Inloggning.as_view(), name="login"),
     path("logga-ut/", auth_views.LogoutView.as_view(), name="logout"),

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from rest_framework.exceptions import ValidationError
 
-from arenden import behorighet, selectors
+from arenden import behorighet, krokar, selectors
 from arenden.models import Kanal
 from arenden.statistik import matt, tabeller
 from arenden.statistik.api import StatistikIn, statistik_for_anvandare, urval_fran
@@ -168,11 +168,31 @@ def statistik_export(request: HttpRequest, format: str) -> HttpResponse:
             content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
         )
         svar["Content-Disposition"] = f'attachment; filename="{filnamn}.xlsx"'
+        _logga_export(request, urval, s, format=format, tabell="alla")
         return svar
     nyckel = request.GET.get("tabell", "")
     alla = {t.nyckel: t for t in [*tabeller.tabeller(s), tabeller.kkik_rapport(s)]}
     if nyckel not in alla:
         raise Http404(_("Tabellen finns inte."))
+    _logga_export(request, urval, s, format=format, tabell=nyckel)
     svar = HttpResponse(tabeller.som_csv(alla[nyckel]), content_type="text/csv; charset=utf-8")
     svar["Content-Disposition"] = f'attachment; filename="{filnamn}-{nyckel}.csv"'
     return svar
+
+
+def _logga_export(request: HttpRequest, urval, s: dict, *, format: str, tabell: str) -> None:
+    """Write the export to the audit log: a teamledare's file names medarbetare
+    (per_medarbetare), personal data like any other export."""
+    krokar.granska(
+        typ="export",
+        user=request.user,
+        arenden=[],
+        data={
+            "export": "statistik",
+            "format": format,
+            "tabell": tabell,
+            "fran": urval.fran.isoformat(),
+            "till": urval.till.isoformat(),
+            "per_medarbetare": s.get("per_medarbetare") is not None,
+        },
+    )

@@ -22,3 +22,44 @@
     if (fel) { fel.setAttribute("tabindex", "-1"); fel.focus(); }
   });
 })();
+
+// The queue's free-text search travels in the URL (GET, bookmarkable). A personnummer must
+// not: it would stay in the browser's history and in access logs. While the box holds
+// only digits (a personnummer or telephone number being typed), nothing is sent as you
+// type; on submit, a personnummer goes to the posted person search instead. The server
+// refuses a personnummer in the URL all the same (arenden/filter.py), this only spares
+// the round trip.
+(function () {
+  "use strict";
+  var SIFFROR = /^[\d\s+-]+$/;
+  var PERSONNUMMER = /^((19|20)?\d{6}[-+]\d{4}|(19|20)\d{10})$/;
+  function luhn(tio) {
+    var summa = 0;
+    for (var i = 0; i < 10; i++) {
+      var d = parseInt(tio.charAt(i), 10) * (i % 2 === 0 ? 2 : 1);
+      summa += d > 9 ? d - 9 : d;
+    }
+    return summa % 10 === 0;
+  }
+  function arPersonnummer(text) {
+    var t = text.trim();
+    return PERSONNUMMER.test(t) || (/^\d{10}$/.test(t) && luhn(t));
+  }
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    var falt = document.getElementById("q");
+    if (!falt || !falt.form || e.detail.elt !== falt.form) return;
+    var text = falt.value;
+    var utlost = e.detail.requestConfig && e.detail.requestConfig.triggeringEvent;
+    if (utlost && utlost.type === "keyup" && SIFFROR.test(text)) {
+      e.preventDefault();
+      return;
+    }
+    if (arPersonnummer(text)) {
+      e.preventDefault();
+      var formular = document.getElementById(falt.getAttribute("data-personsok"));
+      formular.elements.sok.value = text.trim();
+      falt.value = "";
+      formular.submit();
+    }
+  });
+})();
