@@ -110,6 +110,15 @@ class ArtikelAndraIn(ArtikelIn):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, partial=True, **kwargs)
 
+    def validate(self, attrs):
+        # A partial update leaves every field optional, but an edit without the version read
+        # would overwrite someone else's change unseen.
+        if "version" not in attrs:
+            raise serializers.ValidationError(
+                {"version": [self.fields["version"].error_messages["required"]]}
+            )
+        return attrs
+
 
 class StatusIn(serializers.Serializer):
     status = serializers.ChoiceField(choices=ArtikelStatus.choices)
