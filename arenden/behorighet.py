@@ -8,12 +8,21 @@ The rules:
 - kommunvägledare, teamledare and administratörer see every ärende of their kommun;
 - a handläggare sees the escalated ärenden of his förvaltning and those assigned to him;
 - a sekretessmarkerat ärende is seen only by those named on it, whatever the role, and
-  every read of one is written to its timeline.
+  every read of one is written to its timeline;
+- a list or search row never shows a sekretessmarkerat ärende's rubrik or kontakt (see
+  `listrad_rubrik`), so a list is not a read and needs no log; opening the ärende is one;
+- an ärende is only ever given to a staff member of its own kommun;
+- staff with no Medarbetare row (a superuser made with createsuperuser) see every kommun.
+
+Other apps keep a small access module of their own for their own rows (kunskapsbank,
+platina_bridge), built only on `roller` and the functions here; nothing else asks for a
+user's groups. The whole matrix is walked through HTTP in tests/sakerhet/.
 """
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from arenden import livscykel
 from arenden.errors import ArendeSaknas, BehorighetSaknas
@@ -122,6 +131,11 @@ def _kommun_id(user) -> int | None:
     return medarbetare.kommun_id if medarbetare else None
 
 
+def kommun_id_for_user(user) -> int | None:
+    """Return the kommun whose rows the staff member works with; None means every kommun."""
+    return _kommun_id(user)
+
+
 def arende_queryset_for_user(user) -> QuerySet[Arende]:
     """Return every ärende the user may see; the base of every list, search and export."""
     mina = roller(user)
@@ -165,6 +179,40 @@ def arende_get_for_user(*, user, nummer: str, logga_lasning: bool = True) -> Are
     return arende
 
 
+SEKRETESS_RUBRIK = _lazy("Sekretessmarkerat ärende")
+
+
+def listrad_rubrik(arende: Arende) -> str:
+    """Return the rubrik a list or search row may show: none of a sekretessmarkerat ärende's."""
+    return str(SEKRETESS_RUBRIK) if arende.sekretess else arende.rubrik
+
+
+def kan_tilldelas(user, arende: Arende) -> bool:
+    """Return whether the ärende may be given to the user: staff of the ärende's kommun."""
+    if not user.is_active or not roller(user):
+        return False
+    kommun_id = _kommun_id(user)
+    return kommun_id is None or kommun_id == arende.kommun_id
+
+
+def ar_handlaggare(user) -> bool:
+    return Roll.HANDLAGGARE in roller(user)
+
+
+def ar_ledning(user) -> bool:
+    """Teamledare and administratörer: the overdue list, reports, revoking status links."""
+    return bool(roller(user) & {Roll.TEAMLEDARE, Roll.ADMINISTRATOR})
+
+
+def kan_aterkalla_statuslank(user) -> bool:
+    return ar_ledning(user)
+
+
+def kan_se_forsenade(user) -> bool:
+    """The reminder page's list of every overdue ärende is for teamledare and administratörer."""
+    return ar_ledning(user)
+
+
 def kan_skapa(user) -> bool:
     return rollen_far(user, Atgard.SKAPA)
 
@@ -202,7 +250,7 @@ def kontrollera_atgard(user, arende: Arende, atgard: str) -> None:
 
 def kan_se_statistik(user) -> bool:
     """Teamledare and administratörer see the statistics."""
-    return bool(roller(user) & {Roll.TEAMLEDARE, Roll.ADMINISTRATOR})
+    return ar_ledning(user)
 
 
 def kan_se_statistik_per_person(user) -> bool:
