@@ -187,6 +187,13 @@ def listrad_rubrik(arende: Arende) -> str:
     return str(SEKRETESS_RUBRIK) if arende.sekretess else arende.rubrik
 
 
+def listrad_kontakt(arende: Arende) -> str | None:
+    """Return the kontakt a list row may name: nobody, for a sekretessmarkerat ärende."""
+    if arende.sekretess or arende.kontakt_id is None:
+        return None
+    return str(arende.kontakt)
+
+
 def kan_tilldelas(user, arende: Arende) -> bool:
     """Return whether the ärende may be given to the user: staff of the ärende's kommun."""
     if not user.is_active or not roller(user):
