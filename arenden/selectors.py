@@ -230,9 +230,13 @@ def svarsgrupp_lista(*, forvaltning_id: int | None = None) -> QuerySet[Svarsgrup
     return qs.order_by("forvaltning__namn", "namn")
 
 
-def medarbetare_lista(*, roll: str | None = None, forvaltning_id: int | None = None):
-    """Return active staff, optionally of one role or förvaltning, for assign menus."""
+def medarbetare_lista(
+    *, roll: str | None = None, forvaltning_id: int | None = None, kommun_id: int | None = None
+):
+    """Return active staff, optionally of one role, förvaltning or kommun, for assign menus."""
     qs = get_user_model().objects.filter(is_active=True)
+    if kommun_id:
+        qs = qs.filter(medarbetare__kommun_id=kommun_id)
     if roll:
         qs = qs.filter(groups__name=roll)
     if forvaltning_id:

@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from arenden import kalender, konfiguration, kontaktuppgifter, krokar, livscykel
+from arenden import behorighet, kalender, konfiguration, kontaktuppgifter, krokar, livscykel
 from arenden.errors import ArendeInaktuellt, ArendeRedanTilldelat, OgiltigStatus, OgiltigUppgift
 from arenden.models import (
     Arende,
@@ -497,6 +497,12 @@ def arende_tilldela(
     arende = _las(arende, version=version, atgard="tilldela")
     if arende.tilldelad_id == till.pk:
         return arende
+    if not behorighet.kan_tilldelas(till, arende):
+        raise OgiltigUppgift(
+            _("%(namn)s kan inte få ärende %(nummer)s: bara medarbetare i ärendets kommun.")
+            % {"namn": _namn(till), "nummer": arende.nummer},
+            code="fel_mottagare",
+        )
     if arende.tilldelad_id is not None and not ta_over:
         raise ArendeRedanTilldelat(
             _("%(namn)s har redan tagit ärende %(nummer)s.")
@@ -671,7 +677,7 @@ def arende_eskalera(
         if (
             medarbetare is None
             or medarbetare.forvaltning_id != forvaltning.pk
-            or not handlaggare.groups.filter(name="handlaggare").exists()
+            or not behorighet.ar_handlaggare(handlaggare)
         ):
             raise OgiltigUppgift(
                 _("%(namn)s är inte handläggare på %(forvaltning)s.")

@@ -148,14 +148,19 @@ def _arende_sammanhang(request: HttpRequest, arende) -> dict:
         "meddelanden": selectors.arende_meddelanden(arende=arende),
         "mojliga": mojliga,
         "A": Atgard,
-        "forvaltningar": selectors.forvaltning_lista(),
+        # Only the ärende's own kommun: it can be escalated and given to no other.
+        "forvaltningar": selectors.forvaltning_lista(kommun_id=arende.kommun_id),
         "kategorier": selectors.kategori_lista(),
         "rosanivaer": RosaNiva.choices,
         "utfall": atgarder.AVSLUTS_UTFALL,
-        "handlaggare": selectors.medarbetare_lista(roll=Roll.HANDLAGGARE)
+        "handlaggare": selectors.medarbetare_lista(
+            roll=Roll.HANDLAGGARE, kommun_id=arende.kommun_id
+        )
         if Atgard.ESKALERA in mojliga
         else [],
-        "medarbetare": selectors.medarbetare_lista() if Atgard.OMFORDELA in mojliga else [],
+        "medarbetare": selectors.medarbetare_lista(kommun_id=arende.kommun_id)
+        if Atgard.OMFORDELA in mojliga
+        else [],
         "svarsgrupper": selectors.svarsgrupp_lista() if Atgard.ESKALERA in mojliga else [],
     }
 
