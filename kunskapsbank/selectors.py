@@ -8,7 +8,6 @@ from django.contrib.auth.models import AbstractUser
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from arenden.behorighet import Roll, roller
 from kontaktcenter.errors import ApplicationError
 from kunskapsbank import behorighet, services, sok
 from kunskapsbank.models import Anvandning, ArtikelStatus, ArtikelVersion, Kunskapsartikel, Sokning
@@ -111,7 +110,7 @@ def artiklar_att_granska(*, user: AbstractUser, idag: datetime.date | None = Non
     qs = Kunskapsartikel.objects.select_related("forvaltning", "agare").filter(
         status=ArtikelStatus.PUBLICERAD, granskas_senast__lt=idag
     )
-    if not roller(user) & {Roll.TEAMLEDARE, Roll.ADMINISTRATOR}:
+    if not behorighet.ar_granskare(user):
         qs = qs.filter(agare=user)
     return qs.order_by("granskas_senast", "id")
 
@@ -121,7 +120,7 @@ def artiklar_i_granskning(*, user: AbstractUser):
     qs = Kunskapsartikel.objects.select_related("forvaltning", "kalla_arende").filter(
         status=ArtikelStatus.GRANSKNING
     )
-    if not roller(user) & {Roll.TEAMLEDARE, Roll.ADMINISTRATOR}:
+    if not behorighet.ar_granskare(user):
         medarbetare = getattr(user, "medarbetare", None)
         forvaltning_id = medarbetare.forvaltning_id if medarbetare else None
         qs = qs.filter(Q(agare=user) | Q(agare__isnull=True, forvaltning_id=forvaltning_id))

@@ -53,7 +53,14 @@ def forslag(request: HttpRequest) -> HttpResponse:
         )
     if not fraga and arende is not None:
         fraga = f"{arende.rubrik} {arende.beskrivning[:500]}"
-    resultat = selectors.artikel_sok(user=request.user, fraga=fraga, antal=PANELENS_ANTAL)
+    # The search log is read by everyone who sees the gap report: what is searched for a
+    # sekretessmarkerat ärende (its rubrik, or what was typed about it) must not end up there.
+    resultat = selectors.artikel_sok(
+        user=request.user,
+        fraga=fraga,
+        antal=PANELENS_ANTAL,
+        logga=not (arende is not None and arende.sekretess),
+    )
     return render(
         request,
         "kunskapsbank/partials/forslag.html",
