@@ -215,7 +215,9 @@ def klient(client, varld):
 
     def skapa(roll: str):
         user = varld.user(roll)
-        if user is not None:
+        if user is None:
+            client.logout()
+        else:
             client.force_login(user)
         return client
 

@@ -1,0 +1,339 @@
+"""Targeted leak tests: what lists, searches, counts, cursors, ids and numbers give away.
+
+The matrix (test_matris.py) says who gets which status; these say that what comes back with
+a 200 holds nothing the reader may not see, and that a 404 for a hidden row looks exactly
+like the 404 for a row that does not exist.
+"""
+
+import base64
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from arenden.behorighet import SEKRETESS_RUBRIK, arende_queryset_for_user
+from arenden.models import Arende, Bilaga, Handelse
+from arenden.statistik.tasks import statistik_uppdatera
+from kunskapsbank.models import Kunskapsartikel, Sokning
+from tests.sakerhet.conftest import (
+    ADMINISTRATOR,
+    ANNAN_KOMMUN,
+    HANDLAGGARE_A,
+    HANDLAGGARE_B,
+    ROLLER,
+    TEAMLEDARE,
+    UTAN_ROLL,
+    VAGLEDARE,
+)
+
+pytestmark = pytest.mark.django_db
+
+HEMLIG_TEXT = "Hemligvägen"  # in the sekretess ärende's rubrik
+EJ_NAMNGIVNA = (HANDLAGGARE_A, HANDLAGGARE_B, TEAMLEDARE, ADMINISTRATOR, ANNAN_KOMMUN, UTAN_ROLL)
+
+
+def _lasningar(arende) -> int:
+    return Handelse.objects.filter(arende=arende, typ=Handelse.Typ.LAST).count()
+
+
+def _api_lista(klient, **parametrar) -> dict:
+    svar = klient.get(reverse("api:arenden"), parametrar)
+    assert svar.status_code == 200, svar.content
+    return svar.json()
+
+
+# --- Lists, search, counts ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("roll", EJ_NAMNGIVNA)
+@pytest.mark.parametrize(
+    "parametrar",
+    [
+        {},
+        {"q": "Skyddad adress"},
+        {"q": HEMLIG_TEXT},
+        {"q": "NUMMER"},
+        {"q": "nummer-gemener"},
+        {"ordning": "svar_senast"},
+        {"status": "ny,pagaende,vantar_pa_kontakt"},
+        {"kanal": "brev"},
+        {"tilldelad": "ingen"},
+        {"forsenade": "false", "antal": "200"},
+    ],
+    ids=lambda p: ",".join(f"{k}={v}" for k, v in p.items()) or "alla",
+)
+def test_sekretessarende_syns_inte_for_ej_namngivna(klient, varld, roll, parametrar):
+    """No filter, search or sort order brings the secret ärende into an unnamed user's list."""
+    nummer = varld.hemligt.nummer
+    fraga = {
+        k: (nummer if v == "NUMMER" else nummer.lower() if v == "nummer-gemener" else v)
+        for k, v in parametrar.items()
+    }
+    c = klient(roll)
+
+    api = _api_lista(c, **fraga)
+    # The fragment htmx swaps in: the result rows, without the search box echoing the query.
+    ui = c.get(reverse("arenden:ko"), fraga, HTTP_HX_REQUEST="true").content.decode()
+
+    assert nummer not in [rad["nummer"] for rad in api["results"]]
+    assert nummer not in ui and HEMLIG_TEXT not in ui
+
+
+def test_sidbyte_avslojar_inte_dolda_rader(klient, varld):
+    """With exactly as many rows as the teamledare sees, there is no next page.
+
+    A hidden row counted anywhere (a count, a page that comes back empty) would tell him
+    that something is there.
+    """
+    c = klient(TEAMLEDARE)
+    synliga = _api_lista(c, antal=200)["results"]
+
+    sida = _api_lista(c, antal=len(synliga))
+
+    assert len(sida["results"]) == len(synliga)
+    assert sida["next"] is None
+    assert varld.hemligt.nummer not in {rad["nummer"] for rad in synliga}
+
+
+def test_egen_markor_pa_dold_rad_ger_bara_synliga(klient, varld):
+    """A cursor forged to point just past the secret ärende still lists only visible rows."""
+    hemligt = varld.hemligt
+    for falt, ordning in (("inkom", "-inkom"), ("svar_senast", "svar_senast")):
+        varde = getattr(hemligt, falt)
+        markor = base64.urlsafe_b64encode(f"{varde.isoformat()}|{hemligt.pk + 1}".encode())
+
+        for roll in EJ_NAMNGIVNA:
+            rader = _api_lista(klient(roll), cursor=markor.decode(), ordning=ordning)["results"]
+
+            assert hemligt.nummer not in {rad["nummer"] for rad in rader}
+
+
+def test_namngiven_ser_raden_utan_innehall_och_utan_logg(klient, varld):
+    """The one named on it sees the row, but neither its rubrik nor its kontakt: no read."""
+    hemligt = varld.hemligt
+    c = klient(VAGLEDARE)
+    fore = _lasningar(hemligt)
+
+    rader = {r["nummer"]: r for r in _api_lista(c, q=hemligt.nummer)["results"]}
+    sokt = {r["nummer"]: r for r in _api_lista(c, q="Skyddad adress")["results"]}
+    ko = c.get(reverse("arenden:ko")).content.decode()
+
+    assert rader[hemligt.nummer]["rubrik"] == str(SEKRETESS_RUBRIK)
+    assert rader[hemligt.nummer]["kontakt"] is None
+    assert rader[hemligt.nummer]["sekretess"] is True
+    assert set(sokt) == {hemligt.nummer}
+    assert sokt[hemligt.nummer]["rubrik"] == str(SEKRETESS_RUBRIK)
+    assert hemligt.nummer in ko
+    assert HEMLIG_TEXT not in ko and str(SEKRETESS_RUBRIK) in ko
+    assert _lasningar(hemligt) == fore
+
+
+def test_namngiven_som_oppnar_arendet_loggas(klient, varld):
+    """Opening it (API, page, scan) shows the rubrik and writes one read each."""
+    hemligt = varld.hemligt
+    c = klient(VAGLEDARE)
+    fore = _lasningar(hemligt)
+
+    api = c.get(reverse("api:arende", args=[hemligt.nummer]))
+    sida = c.get(reverse("arenden:arende", args=[hemligt.nummer]))
+    skanning = c.get(reverse("brev:skanning", args=[varld.bilaga_hemligt.pk]))
+
+    assert api.json()["rubrik"] == hemligt.rubrik
+    assert HEMLIG_TEXT in sida.content.decode()
+    assert skanning.status_code == 200
+    assert _lasningar(hemligt) == fore + 3
+
+
+def test_oppna_listor_visar_rubriken(klient, varld):
+    """An ordinary ärende keeps its rubrik in lists: only secret ones are blanked."""
+    rader = {r["nummer"]: r for r in _api_lista(klient(TEAMLEDARE))["results"]}
+
+    assert rader[varld.oppet.nummer]["rubrik"] == varld.oppet.rubrik
+
+
+# --- Another kommun, by nummer ---------------------------------------------------------------
+
+
+def _utan_nummer(text: str) -> str:
+    return re.sub(r"KC-\d{4}-\d+", "NUMMER", text, flags=re.IGNORECASE)
+
+
+@pytest.mark.parametrize("roll", [TEAMLEDARE, ADMINISTRATOR, VAGLEDARE, HANDLAGGARE_A])
+def test_annan_kommuns_arende_svarar_som_ett_som_inte_finns(klient, varld, roll):
+    """The neighbour's ärende and a number never issued get the same 404, body and all."""
+    c = klient(roll)
+    finns_inte = "KC-2099-999999"
+
+    for namn, data in (("api:arende", None), ("api:anteckna", {"text": "x"})):
+        dold = (c.get if data is None else c.post)(
+            reverse(namn, args=[varld.granne.nummer]), data, content_type="application/json"
+        )
+        saknas = (c.get if data is None else c.post)(
+            reverse(namn, args=[finns_inte]), data, content_type="application/json"
+        )
+
+        assert dold.status_code == saknas.status_code == 404
+        assert dold.json()["code"] == saknas.json()["code"] == "arende_saknas"
+        assert _utan_nummer(dold.json()["message"]) == _utan_nummer(saknas.json()["message"])
+    assert c.get(reverse("arenden:arende", args=[varld.granne.nummer])).status_code == 404
+    assert varld.granne.rubrik not in c.get(reverse("arenden:ko")).content.decode()
+
+
+def test_annan_kommuns_personal_kan_inte_fa_arendet(klient, varld):
+    """Handing an ärende to the neighbour's staff is refused, and he still cannot see it."""
+    c = klient(TEAMLEDARE)
+
+    svar = c.post(
+        reverse("api:tilldela", args=[varld.oppet.nummer]),
+        {"anvandare": ANNAN_KOMMUN},
+        content_type="application/json",
+    )
+
+    assert svar.status_code == 400
+    assert svar.json()["code"] == "fel_mottagare"
+    assert (
+        klient(ANNAN_KOMMUN).get(reverse("api:arende", args=[varld.oppet.nummer])).status_code
+        == 404
+    )
+
+
+def test_statistik_raknar_bara_den_egna_kommunen(klient, varld):
+    """The neighbour's teamledare counts his one ärende; ours count our three."""
+    statistik_uppdatera.apply()  # the summary views, refreshed as Celery beat would
+    idag = timezone.localdate(Arende.objects.order_by("-inkom").first().inkom)
+
+    def antal(roll: str) -> int:
+        svar = klient(roll).get(reverse("api:statistik"), {"fran": idag, "till": idag})
+        assert svar.status_code == 200, svar.content
+        return svar.json()["antal"]
+
+    assert antal(ANNAN_KOMMUN) == Arende.objects.filter(kommun=varld.granne.kommun).count() == 1
+    assert antal(TEAMLEDARE) == Arende.objects.filter(kommun=varld.oppet.kommun).count()
+
+
+# --- Attachments -------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("roll", ROLLER)
+def test_bilagor_gissade_efter_id(klient, varld, roll):
+    """Walking every attachment id gives exactly the scans of the ärenden the role sees."""
+    c = klient(roll)
+    user = varld.user(roll)
+    synliga = set()
+    if user is not None:
+        synliga = set(
+            Bilaga.objects.filter(arende__in=arende_queryset_for_user(user)).values_list(
+                "pk", flat=True
+            )
+        )
+    hogsta = Bilaga.objects.order_by("-pk").first().pk
+
+    svar = {
+        pk: c.get(reverse("brev:skanning", args=[pk])).status_code for pk in range(1, hogsta + 3)
+    }
+
+    oppnade = {pk for pk, status in svar.items() if status == 200}
+    assert oppnade == synliga
+    assert set(svar.values()) <= ({200, 404} if user is not None else {302})
+
+
+def test_bilagans_filsokvag_serveras_inte(klient, varld):
+    """The stored file is not reachable by its media path, only through the checked view."""
+    fil = varld.bilaga_hemligt.fil.name
+
+    for roll in (VAGLEDARE, TEAMLEDARE, "anonym"):
+        c = klient(roll)
+        for sokvag in (f"/media/{fil}", f"/{fil}", f"/static/../media/{fil}"):
+            svar = c.get(sokvag)
+            assert svar.status_code in (302, 404)
+            assert b"%PDF" not in b"".join(getattr(svar, "streaming_content", [svar.content]))
+
+
+# --- Kunskapsbanken ----------------------------------------------------------------------------
+
+
+def test_publika_sidor_visar_aldrig_interna_artiklar(klient, varld):
+    """The FAQ, its search and the public API show no internal article, to anyone."""
+    intern = varld.intern
+    for roll in ("anonym", VAGLEDARE):
+        c = klient(roll)
+        sidor = [
+            c.get(reverse("kunskapsbank:fragor")).content.decode(),
+            c.get(
+                reverse("kunskapsbank:fragor"), {"q": "skyddade personuppgifter"}
+            ).content.decode(),
+        ]
+        assert all(intern.fraga not in sida for sida in sidor)
+        assert c.get(reverse("kunskapsbank:fraga", args=[intern.pk])).status_code == 404
+
+    anonym = klient("anonym")
+    lista = anonym.get(reverse("kunskapsbank_api:artiklar")).json()
+    sok = anonym.get(reverse("kunskapsbank_api:sok"), {"q": "skyddade personuppgifter"}).json()
+    assert {a["id"] for a in lista} == {varld.publik.pk}
+    assert intern.pk not in {t["id"] for t in sok["resultat"]}
+
+
+def test_sekretessarende_blir_ingen_artikel(klient, varld):
+    """Proposing a secret ärende as an article is refused: articles are read by all staff."""
+    fore = Kunskapsartikel.objects.count()
+
+    svar = klient(VAGLEDARE).post(
+        reverse("kunskapsbank_api:forslag"),
+        {"arende": varld.hemligt.nummer},
+        content_type="application/json",
+    )
+
+    assert svar.status_code == 400
+    assert svar.json()["code"] == "sekretess"
+    assert Kunskapsartikel.objects.count() == fore
+
+
+def test_sokning_for_sekretessarende_hamnar_inte_i_sokloggen(klient, varld):
+    """The side panel's search for a secret ärende leaves nothing in the gap report's log."""
+    fore = set(Sokning.objects.values_list("pk", flat=True))
+    c = klient(VAGLEDARE)
+
+    panel = c.get(reverse("kunskapsbank:forslag"), {"arende": varld.hemligt.nummer})
+    skrivet = c.get(
+        reverse("kunskapsbank:forslag"), {"arende": varld.hemligt.nummer, "q": "skyddad adress"}
+    )
+    vanlig = c.get(reverse("kunskapsbank:forslag"), {"arende": varld.oppet.nummer})
+
+    assert panel.status_code == skrivet.status_code == vanlig.status_code == 200
+    nya = Sokning.objects.exclude(pk__in=fore)
+    assert HEMLIG_TEXT not in " ".join(nya.values_list("text", flat=True))
+    assert "skyddad adress" not in " ".join(nya.values_list("text", flat=True))
+    assert nya.count() == 1  # the ordinary ärende's search is logged as before
+    luckor = klient(TEAMLEDARE).get(reverse("kunskapsbank:luckor")).content.decode()
+    assert HEMLIG_TEXT not in luckor
+
+
+# --- The admin and the operations pages --------------------------------------------------------
+
+
+def test_admin_visar_bara_det_administratoren_far_se(klient, varld):
+    """The ärende admin lists no secret ärende he is not named on and no other kommun's."""
+    c = klient(ADMINISTRATOR)
+
+    lista = c.get(reverse("admin:arenden_arende_changelist")).content.decode()
+    utskick = c.get(reverse("admin:epost_utskick_changelist")).content.decode()
+
+    assert varld.oppet.nummer in lista
+    assert varld.hemligt.nummer not in lista and HEMLIG_TEXT not in lista
+    assert varld.granne.nummer not in lista
+    assert "hemlig@exempel.se" not in utskick
+
+
+def test_statuslank_aterkallad_ger_404_och_ny_fungerar(klient, varld):
+    """A revoked status link answers like one never issued; the live one shows no staff text."""
+    anonym = klient("anonym")
+
+    aterkallad = anonym.get(reverse("etjanst:status", args=[varld.aterkallad_statuslank]))
+    gissad = anonym.get(reverse("etjanst:status", args=["x" * 43]))
+    levande = anonym.get(reverse("etjanst:status", args=[varld.statuslank]))
+
+    assert aterkallad.status_code == gissad.status_code == 404
+    assert aterkallad.content == gissad.content
+    assert levande.status_code == 200
+    assert varld.oppet.nummer in levande.content.decode()
