@@ -197,6 +197,7 @@ class ArtikelListaApi(APIView):
         behorighet.kontrollera_skriva(request.user)
         indata = ArtikelIn(data=request.data)
         indata.is_valid(raise_exception=True)
+        behorighet.kontrollera_forvaltning(request.user, indata.validated_data["forvaltning"])
         artikel = services.artikel_skapa(
             av=request.user, agare=request.user, **indata.validated_data
         )
@@ -226,6 +227,7 @@ class ArtikelDetaljApi(APIView):
         version = data.pop("version")
         kommentar = data.pop("kommentar", "")
         behorighet.kontrollera_andra(request.user, artikel)
+        behorighet.kontrollera_forvaltning(request.user, data.get("forvaltning"))
         services.artikel_andra(
             artikel=artikel, av=request.user, version=version, kommentar=kommentar, **data
         )

@@ -21,7 +21,12 @@ class Sokresultat:
 
 def artikel_sok(*, user, fraga: str, antal: int = 10, logga: bool = True) -> Sokresultat:
     """Search the published articles the user may read; log the search for the gap report."""
-    traffar = sok.sok(fraga=fraga, malgrupper=behorighet.malgrupper(user), antal=antal)
+    traffar = sok.sok(
+        fraga=fraga,
+        malgrupper=behorighet.malgrupper(user),
+        antal=antal,
+        kommun_id=behorighet.kommun_id(user),
+    )
     sokning_id = 0
     if logga and fraga.strip():
         sokning_id = services.sokning_logga(
@@ -107,7 +112,7 @@ def statusbyten_for_user(*, user, artikel: Kunskapsartikel) -> list[str]:
 def artiklar_att_granska(*, user: AbstractUser, idag: datetime.date | None = None):
     """Return published articles past their review date: the owner's own; all for teamledare."""
     idag = idag or timezone.localdate()
-    qs = Kunskapsartikel.objects.select_related("forvaltning", "agare").filter(
+    qs = behorighet.artikel_queryset_for_user(user).filter(
         status=ArtikelStatus.PUBLICERAD, granskas_senast__lt=idag
     )
     if not behorighet.ar_granskare(user):
@@ -117,8 +122,10 @@ def artiklar_att_granska(*, user: AbstractUser, idag: datetime.date | None = Non
 
 def artiklar_i_granskning(*, user: AbstractUser):
     """Return drafts waiting for review that the user may publish."""
-    qs = Kunskapsartikel.objects.select_related("forvaltning", "kalla_arende").filter(
-        status=ArtikelStatus.GRANSKNING
+    qs = (
+        behorighet.artikel_queryset_for_user(user)
+        .select_related("kalla_arende")
+        .filter(status=ArtikelStatus.GRANSKNING)
     )
     if not behorighet.ar_granskare(user):
         medarbetare = getattr(user, "medarbetare", None)

@@ -337,3 +337,29 @@ def test_statuslank_aterkallad_ger_404_och_ny_fungerar(klient, varld):
     assert aterkallad.content == gissad.content
     assert levande.status_code == 200
     assert varld.oppet.nummer in levande.content.decode()
+
+
+def test_annan_kommuns_personal_ser_och_skriver_inte_vara_artiklar(klient, varld):
+    """The neighbour's staff neither find, export nor write into our kunskapsbank."""
+    c = klient(ANNAN_KOMMUN)
+    var_forvaltning = varld.intern.forvaltning_id
+
+    sok = c.get(reverse("kunskapsbank_api:sok"), {"q": "skyddade personuppgifter"}).json()
+    panel = c.get(reverse("kunskapsbank:forslag"), {"q": "skyddade personuppgifter"})
+    export = c.get(reverse("kunskapsbank_api:export")).content.decode()
+    ny = c.post(
+        reverse("kunskapsbank_api:artiklar"),
+        {"fraga": "Grannens fråga?", "svar": "<p>Svar.</p>", "forvaltning": var_forvaltning},
+        content_type="application/json",
+    )
+
+    assert sok["resultat"] == []
+    assert varld.intern.fraga not in panel.content.decode()
+    assert varld.intern.fraga not in export and varld.publik.fraga not in export
+    assert ny.status_code == 403
+    assert not Kunskapsartikel.objects.filter(fraga="Grannens fråga?").exists()
+    # Our own staff still find it.
+    egen = klient(TEAMLEDARE).get(
+        reverse("kunskapsbank_api:sok"), {"q": "skyddade personuppgifter"}
+    )
+    assert varld.intern.pk in {t["id"] for t in egen.json()["resultat"]}

@@ -45,6 +45,9 @@ INLOGGADE = (*PERSONAL, UTAN_ROLL)
 KONTAKTCENTER = (VAGLEDARE, TEAMLEDARE, ADMINISTRATOR, ANNAN_KOMMUN)  # may register ärenden
 LEDNING = (TEAMLEDARE, ADMINISTRATOR, ANNAN_KOMMUN)  # statistik, rapporter, Platina
 HANDLAGGARE = (HANDLAGGARE_A, HANDLAGGARE_B)
+# Staff of the kommun the world's articles belong to; the neighbour's staff are not.
+EGEN_PERSONAL = (VAGLEDARE, HANDLAGGARE_A, HANDLAGGARE_B, TEAMLEDARE, ADMINISTRATOR)
+EGEN_LEDNING = (TEAMLEDARE, ADMINISTRATOR)
 # Who sees each ärende of the world.
 SER_OPPET = (VAGLEDARE, TEAMLEDARE, ADMINISTRATOR)
 SER_ESKALERAT_A = (VAGLEDARE, HANDLAGGARE_A, TEAMLEDARE, ADMINISTRATOR)
@@ -349,14 +352,14 @@ FALL: list[Fall] = [
         "kunskapsbank:artikel",
         "GET",
         _url("kunskapsbank:artikel", INTERN),
-        svar(403, (ANONYM, LOGIN), (PERSONAL, 200)),
+        svar(403, (ANONYM, LOGIN), (EGEN_PERSONAL, 200), (ANNAN_KOMMUN, 404)),
     ),
     Fall(
         "kunskapsbank:artikel",
         "POST",
         _url("kunskapsbank:artikel", INTERN),
         # Published: only its owner (the vägledare), a teamledare or an administratör edits it.
-        svar(403, (ANONYM, LOGIN), ((VAGLEDARE, *LEDNING), 400)),
+        svar(403, (ANONYM, LOGIN), ((VAGLEDARE, *EGEN_LEDNING), 400), (ANNAN_KOMMUN, 404)),
         data={},
     ),
     Fall(
@@ -365,14 +368,14 @@ FALL: list[Fall] = [
         _url("kunskapsbank:status", INTERN),
         # Archiving a published article is for its owner, a teamledare or an administratör;
         # the others are told so on the article page they are sent back to.
-        svar(403, (ANONYM, LOGIN), (PERSONAL, 302)),
+        svar(403, (ANONYM, LOGIN), (EGEN_PERSONAL, 302), (ANNAN_KOMMUN, 404)),
         data={"status": "arkiverad"},
     ),
     Fall(
         "kunskapsbank:versioner",
         "GET",
         _url("kunskapsbank:versioner", INTERN),
-        svar(403, (ANONYM, LOGIN), (PERSONAL, 200)),
+        svar(403, (ANONYM, LOGIN), (EGEN_PERSONAL, 200), (ANNAN_KOMMUN, 404)),
     ),
     Fall(
         "kunskapsbank:luckor",
@@ -412,21 +415,22 @@ FALL: list[Fall] = [
         "kunskapsbank_api:artikel",
         "GET",
         _url("kunskapsbank_api:artikel", INTERN),
-        svar(404, (PERSONAL, 200)),
+        svar(404, (EGEN_PERSONAL, 200)),
         etikett="intern",
     ),
     Fall(
         "kunskapsbank_api:artikel",
         "GET",
         _url("kunskapsbank_api:artikel", PUBLIK),
-        svar(200),
+        # Staff work with their own kommun's articles, public ones included.
+        svar(200, (ANNAN_KOMMUN, 404)),
         etikett="publik",
     ),
     Fall(
         "kunskapsbank_api:artikel",
         "PATCH",
         _url("kunskapsbank_api:artikel", INTERN),
-        svar(403, (PERSONAL, 400)),
+        svar(403, (EGEN_PERSONAL, 400), (ANNAN_KOMMUN, 404)),
         data={},
         json=True,
     ),
@@ -434,7 +438,7 @@ FALL: list[Fall] = [
         "kunskapsbank_api:status",
         "POST",
         _url("kunskapsbank_api:status", INTERN),
-        svar(404, (ANONYM, 401), ((VAGLEDARE, *LEDNING), 200), (HANDLAGGARE, 403)),
+        svar(404, (ANONYM, 401), ((VAGLEDARE, *EGEN_LEDNING), 200), (HANDLAGGARE, 403)),
         data={"status": "arkiverad"},
         json=True,
     ),
@@ -442,7 +446,7 @@ FALL: list[Fall] = [
         "kunskapsbank_api:versioner",
         "GET",
         _url("kunskapsbank_api:versioner", INTERN),
-        svar(403, (ANONYM, 401), (PERSONAL, 200)),
+        svar(403, (ANONYM, 401), (EGEN_PERSONAL, 200), (ANNAN_KOMMUN, 404)),
     ),
     Fall(
         "kunskapsbank_api:anvand",
