@@ -3,6 +3,7 @@ API and the services (versions, status rules), so the admin only shows them."""
 
 from django.contrib import admin
 
+from kunskapsbank import behorighet
 from kunskapsbank.models import Kunskapsartikel, Sokning, Synonym
 
 
@@ -17,6 +18,10 @@ class KunskapsartikelAdmin(admin.ModelAdmin):
     list_display = ["fraga", "forvaltning", "status", "malgrupp", "granskas_senast", "anvandningar"]
     list_filter = ["status", "malgrupp", "forvaltning"]
     search_fields = ["fraga"]
+
+    def get_queryset(self, request):
+        # The admin is one more reader: the same articles as in the staff pages.
+        return super().get_queryset(request) & behorighet.artikel_queryset_for_user(request.user)
 
     def has_add_permission(self, request):
         return False

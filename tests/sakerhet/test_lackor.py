@@ -15,7 +15,9 @@ from django.utils import timezone
 from arenden.behorighet import SEKRETESS_RUBRIK, arende_queryset_for_user
 from arenden.models import Arende, Bilaga, Handelse
 from arenden.statistik.tasks import statistik_uppdatera
+from kunskapsbank import services as kunskapsbank
 from kunskapsbank.models import Kunskapsartikel, Sokning
+from tests.factories import ForvaltningFactory
 from tests.sakerhet.conftest import (
     ADMINISTRATOR,
     ANNAN_KOMMUN,
@@ -363,3 +365,18 @@ def test_annan_kommuns_personal_ser_och_skriver_inte_vara_artiklar(klient, varld
         reverse("kunskapsbank_api:sok"), {"q": "skyddade personuppgifter"}
     )
     assert varld.intern.pk in {t["id"] for t in egen.json()["resultat"]}
+
+
+def test_admin_visar_bara_egna_kommunens_artiklar(klient, varld):
+    """The article admin shows the administratör his own kommun's articles only."""
+    granne = kunskapsbank.artikel_skapa(
+        fraga="Grannkommunens interna rutin",
+        svar="<p>Rutin.</p>",
+        forvaltning=ForvaltningFactory(kommun=varld.granne.kommun, namn="Grannförvaltningen"),
+        av=varld.user(ANNAN_KOMMUN),
+    )
+
+    lista = klient(ADMINISTRATOR).get(reverse("admin:kunskapsbank_kunskapsartikel_changelist"))
+
+    assert varld.intern.fraga in lista.content.decode()
+    assert granne.fraga not in lista.content.decode()
