@@ -340,7 +340,7 @@ class LuckorApi(APIView):
     def get(self, request):
         if not behorighet.kan_se_rapporter(request.user):
             raise ArtikelBehorighetSaknas(_("Rapporten är för teamledare och administratörer."))
-        return Response(LuckaOut(selectors.kunskapsluckor(), many=True).data)
+        return Response(LuckaOut(selectors.kunskapsluckor(user=request.user), many=True).data)
 
 
 class ExportApi(APIView):

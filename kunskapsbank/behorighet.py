@@ -11,12 +11,12 @@
 - synonyms are the administratör's.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
 
 from arenden.behorighet import Roll, kommun_id_for_user, roller
 from kunskapsbank.errors import ArtikelBehorighetSaknas, ArtikelSaknas
-from kunskapsbank.models import ArtikelStatus, Kunskapsartikel, Malgrupp
+from kunskapsbank.models import ArtikelStatus, Kunskapsartikel, Malgrupp, Sokning
 
 _GRANSKARE = frozenset({Roll.TEAMLEDARE, Roll.ADMINISTRATOR})
 
@@ -51,6 +51,21 @@ def artikel_queryset_for_user(user) -> QuerySet[Kunskapsartikel]:
         return qs.filter(status=ArtikelStatus.PUBLICERAD, malgrupp=Malgrupp.PUBLIK)
     if kommun_id(user) is not None:
         qs = qs.filter(forvaltning__kommun_id=kommun_id(user))
+    return qs
+
+
+def sokning_queryset_for_user(user) -> QuerySet[Sokning]:
+    """Return the logged searches whose text the user may read in the gap report.
+
+    What staff type can name a citizen: another kommun's staff's searches stay out. The
+    public's searches (no user) belong to every kommun.
+    """
+    if not kan_se_rapporter(user):
+        return Sokning.objects.none()
+    qs = Sokning.objects.all()
+    kommun = kommun_id(user)
+    if kommun is not None:
+        qs = qs.filter(Q(anvandare__isnull=True) | Q(anvandare__medarbetare__kommun_id=kommun))
     return qs
 
 

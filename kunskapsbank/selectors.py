@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from kontaktcenter.errors import ApplicationError
 from kunskapsbank import behorighet, services, sok
-from kunskapsbank.models import Anvandning, ArtikelStatus, ArtikelVersion, Kunskapsartikel, Sokning
+from kunskapsbank.models import Anvandning, ArtikelStatus, ArtikelVersion, Kunskapsartikel
 
 
 @dataclass(frozen=True)
@@ -157,15 +157,18 @@ class Lucka:
     aldrig_anvand: int
 
 
-def kunskapsluckor(*, sedan: datetime.datetime | None = None, antal: int = 50) -> list[Lucka]:
+def kunskapsluckor(*, user, sedan: datetime.datetime | None = None, antal: int = 50) -> list[Lucka]:
     """Return searches that found nothing, or whose results were never used, most common first.
+
+    Only the searches the user may read (his kommun's staff's and the public's).
 
     Grouped on the lower-cased text; `utan_traff` are the kunskapsluckor, `aldrig_anvand`
     the searches where nothing shown answered an ärende.
     """
     sedan = sedan or timezone.now() - datetime.timedelta(days=90)
     rader = (
-        Sokning.objects.filter(tid__gte=sedan)
+        behorighet.sokning_queryset_for_user(user)
+        .filter(tid__gte=sedan)
         .filter(Q(antal_traffar=0) | Q(anvand=False))
         .values("text")
         .annotate(

@@ -132,7 +132,8 @@ def luckor(request: HttpRequest) -> HttpResponse:
     """The gap report: searches that found nothing, or whose results were never used."""
     if not behorighet.kan_se_rapporter(request.user):
         raise PermissionDenied
-    return render(request, "kunskapsbank/luckor.html", {"luckor": selectors.kunskapsluckor()})
+    luckor = selectors.kunskapsluckor(user=request.user)
+    return render(request, "kunskapsbank/luckor.html", {"luckor": luckor})
 
 
 def _offentlig(request: HttpRequest, svar: HttpResponse) -> HttpResponse:

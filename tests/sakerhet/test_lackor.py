@@ -385,3 +385,25 @@ def test_admin_visar_bara_egna_kommunens_artiklar(klient, varld):
 
     assert varld.intern.fraga in lista.content.decode()
     assert granne.fraga not in lista.content.decode()
+
+
+def test_sokloggen_visas_bara_for_egen_kommun(klient, varld):
+    """What our staff typed is in our gap report and statistics, not in the neighbour's."""
+    sokt = "Anna Svensson skyddad identitet blankett"
+    klient(HANDLAGGARE_A).get(reverse("kunskapsbank_api:sok"), {"q": sokt})
+    statistik_uppdatera.apply()
+    idag = timezone.localdate()
+
+    def syns_for(roll: str) -> list[bool]:
+        c = klient(roll)
+        rapport = c.get(reverse("kunskapsbank_api:luckor")).json()
+        sida = c.get(reverse("kunskapsbank:luckor")).content.decode()
+        statistik = c.get(reverse("api:statistik"), {"fran": idag, "till": idag}).json()
+        return [
+            sokt in {r["text"] for r in rapport},
+            sokt in sida,
+            sokt in {r["text"] for r in statistik["kunskapsbank"]["luckor"]},
+        ]
+
+    assert syns_for(TEAMLEDARE) == [True, True, True]
+    assert syns_for(ANNAN_KOMMUN) == [False, False, False]
