@@ -38,6 +38,10 @@ class SokningAdmin(admin.ModelAdmin):
     list_display = ["text", "antal_traffar", "roll", "anvand", "tid"]
     list_filter = ["roll", "anvand"]
 
+    def get_queryset(self, request):
+        # Search texts can name citizens: the same ones as in the gap report.
+        return super().get_queryset(request) & behorighet.sokning_queryset_for_user(request.user)
+
     def has_add_permission(self, request):
         return False
 

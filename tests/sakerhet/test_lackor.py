@@ -407,3 +407,5 @@ def test_sokloggen_visas_bara_for_egen_kommun(klient, varld):
 
     assert syns_for(TEAMLEDARE) == [True, True, True]
     assert syns_for(ANNAN_KOMMUN) == [False, False, False]
+    admin = klient(ADMINISTRATOR).get(reverse("admin:kunskapsbank_sokning_changelist"))
+    assert sokt in admin.content.decode()

@@ -700,7 +700,10 @@ def test_matrisen_tacker_varje_url():
     i_matrisen = {f.namn for f in FALL}
 
     saknas = sorted(egna - i_matrisen)
-    assert saknas == [], f"URL-mönster utan rad i behörighetsmatrisen: {saknas}"
+    assert saknas == [], (
+        f"URL patterns without a row in the permission matrix: {saknas}. Decide who may use "
+        "each one and add a Fall to FALL in tests/sakerhet/test_matris.py."
+    )
     assert sorted(i_matrisen - alla) == []
 
 
