@@ -202,6 +202,18 @@ def kan_tilldelas(user, arende: Arende) -> bool:
     return kommun_id is None or kommun_id == arende.kommun_id
 
 
+def far_veta_om(*, arende_id: int, sekretess: bool, user_ids: set[int]) -> set[int]:
+    """Return those of the users who may be told about the ärende (a reminder, a mail).
+
+    Everyone the caller chose for an ordinary ärende; for a sekretessmarkerat one only
+    those named on it, as for every read.
+    """
+    if not sekretess:
+        return user_ids
+    namngivna = Arende.sekretess_behoriga.through.objects.filter(arende_id=arende_id)
+    return user_ids & set(namngivna.values_list("user_id", flat=True))
+
+
 def ar_handlaggare(user) -> bool:
     return Roll.HANDLAGGARE in roller(user)
 

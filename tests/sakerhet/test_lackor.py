@@ -7,6 +7,7 @@ like the 404 for a row that does not exist.
 
 import base64
 import re
+from datetime import timedelta
 
 import pytest
 from django.urls import reverse
@@ -17,6 +18,8 @@ from arenden.models import Arende, Bilaga, Handelse
 from arenden.statistik.tasks import statistik_uppdatera
 from kunskapsbank import services as kunskapsbank
 from kunskapsbank.models import Kunskapsartikel, Sokning
+from paminnelser.models import Paminnelse
+from paminnelser.tasks import paminnelser_skapa
 from tests.factories import ForvaltningFactory
 from tests.sakerhet.conftest import (
     ADMINISTRATOR,
@@ -409,3 +412,21 @@ def test_sokloggen_visas_bara_for_egen_kommun(klient, varld):
     assert syns_for(ANNAN_KOMMUN) == [False, False, False]
     admin = klient(ADMINISTRATOR).get(reverse("admin:kunskapsbank_sokning_changelist"))
     assert sokt in admin.content.decode()
+
+
+def test_paminnelser_om_sekretessarende_bara_till_namngivna(klient, varld):
+    """When every due time has passed, the teamledare is reminded of the open ärenden he may
+    open, and neither told of nor shown the secret one he is not named on."""
+    langt_fram = timezone.now() + timedelta(days=400)
+    paminnelser_skapa.apply(kwargs={"nu": langt_fram.isoformat()})
+    teamledare = varld.user(TEAMLEDARE)
+
+    sida = klient(TEAMLEDARE).get(reverse("paminnelser:lista")).content.decode()
+
+    assert Paminnelse.objects.filter(mottagare=teamledare, arende=varld.oppet).exists()
+    assert (
+        not Paminnelse.objects.filter(arende=varld.hemligt)
+        .exclude(mottagare__in=varld.hemligt.sekretess_behoriga.all())
+        .exists()
+    )
+    assert varld.oppet.nummer in sida and varld.hemligt.nummer not in sida
