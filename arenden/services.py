@@ -403,8 +403,33 @@ def arende_registrera(
     `kontakt` holds namn, epost, telefon, personnummer, organisationsnummer (all optional);
     `uppgifter` are arende_skapa's arguments. Nothing is saved if either step fails.
     """
+    egen_kommun = behorighet.kommun_id_for_user(av) if av is not None else None
+    if egen_kommun is not None:
+        _kontrollera_kommun(
+            egen_kommun,
+            forvaltning=uppgifter.get("forvaltning"),
+            kategori=uppgifter.get("kategori"),
+        )
+        kommun = uppgifter.get("kommun")
+        if kommun is not None and kommun.pk != egen_kommun:
+            raise OgiltigUppgift(_("Du registrerar ärenden i din egen kommun."), code="fel_kommun")
     kontakt_rad = kontakt_hitta_eller_skapa(**(kontakt or {}))
     return arende_skapa(av=av, kontakt=kontakt_rad, **uppgifter)
+
+
+def _kontrollera_kommun(
+    kommun_id: int, *, forvaltning: Forvaltning | None, kategori: Kategori | None
+) -> None:
+    """Refuse a förvaltning or kategori of another kommun than the ärende's (or the staff's)."""
+    for namn, forvaltning_ in (
+        (forvaltning.namn if forvaltning else "", forvaltning),
+        (kategori.namn if kategori else "", kategori.forvaltning if kategori else None),
+    ):
+        if forvaltning_ is not None and forvaltning_.kommun_id != kommun_id:
+            raise OgiltigUppgift(
+                _("%(namn)s hör till en annan kommun än ärendet.") % {"namn": namn},
+                code="fel_kommun",
+            )
 
 
 def _meddelande_in(
@@ -541,6 +566,7 @@ def arende_klassificera(
 ) -> Arende:
     """Set ROSA-nivå, kategori and förvaltning; a new kategori moves the due time."""
     arende = _las(arende, version=version, atgard="klassificera")
+    _kontrollera_kommun(arende.kommun_id, forvaltning=forvaltning, kategori=kategori)
     if rosa is not None and rosa not in RosaNiva.values:
         raise OgiltigUppgift(_("ROSA-nivån ska vara 1–8."), code="ogiltig_rosa")
     andringar: dict[str, list] = {}

@@ -10,6 +10,7 @@ import re
 from datetime import timedelta
 
 import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,12 +21,13 @@ from kunskapsbank import services as kunskapsbank
 from kunskapsbank.models import Kunskapsartikel, Sokning
 from paminnelser.models import Paminnelse
 from paminnelser.tasks import paminnelser_skapa
-from tests.factories import ForvaltningFactory
+from tests.factories import ForvaltningFactory, KategoriFactory
 from tests.sakerhet.conftest import (
     ADMINISTRATOR,
     ANNAN_KOMMUN,
     HANDLAGGARE_A,
     HANDLAGGARE_B,
+    PDF,
     ROLLER,
     TEAMLEDARE,
     UTAN_ROLL,
@@ -430,3 +432,52 @@ def test_paminnelser_om_sekretessarende_bara_till_namngivna(klient, varld):
         .exists()
     )
     assert varld.oppet.nummer in sida and varld.hemligt.nummer not in sida
+
+
+@pytest.fixture
+def grannens_kategori(varld):
+    forvaltning = ForvaltningFactory(kommun=varld.granne.kommun, namn="Grannens miljöförvaltning")
+    return KategoriFactory(forvaltning=forvaltning, namn="Hundskatt")
+
+
+def test_personal_registrerar_och_klassificerar_bara_i_egen_kommun(
+    klient, varld, grannens_kategori
+):
+    """A förvaltning or kategori of the neighbour is refused: it would move the ärende there."""
+    c = klient(VAGLEDARE)
+    fore = Arende.objects.filter(kommun=varld.granne.kommun).count()
+
+    ny = c.post(
+        reverse("api:arenden"),
+        {"rubrik": "Hund", "kanal": "telefon", "forvaltning": grannens_kategori.forvaltning_id},
+        content_type="application/json",
+    )
+    klassad = c.post(
+        reverse("api:klassificera", args=[varld.oppet.nummer]),
+        {"kategori": grannens_kategori.pk},
+        content_type="application/json",
+    )
+
+    assert (ny.status_code, ny.json()["code"]) == (400, "fel_kommun")
+    assert (klassad.status_code, klassad.json()["code"]) == (400, "fel_kommun")
+    assert Arende.objects.filter(kommun=varld.granne.kommun).count() == fore
+    varld.oppet.refresh_from_db()
+    assert varld.oppet.kategori_id is None
+
+
+def test_forslagen_kategori_ar_den_egna_kommunens(klient, varld, grannens_kategori):
+    """A letter about the neighbour's kategori stays in our kommun, without that kategori."""
+    svar = klient(VAGLEDARE).post(
+        reverse("brev:registrera"),
+        {
+            "fil": SimpleUploadedFile("hund.pdf", PDF + b"hund", content_type="application/pdf"),
+            "fraga": "Fråga om hundskatt",
+        },
+    )
+    forslag = klient(VAGLEDARE).get(reverse("telefon:forslag"), {"fraga": "hundskatt"})
+
+    assert svar.status_code == 302
+    arende = Arende.objects.get(rubrik="Fråga om hundskatt")
+    assert arende.kommun_id == varld.oppet.kommun_id
+    assert arende.kategori_id != grannens_kategori.pk
+    assert "Hundskatt" not in forslag.content.decode()
