@@ -252,7 +252,9 @@ class ForvaltningListaApi(ListAPIView):
     pagination_class = None
 
     def get_queryset(self):
-        return selectors.forvaltning_lista()
+        return selectors.forvaltning_lista(
+            kommun_id=behorighet.kommun_id_for_user(self.request.user)
+        )
 
 
 @extend_schema(summary=_("Lista kategorier (ärendetyper)"))
@@ -261,4 +263,4 @@ class KategoriListaApi(ListAPIView):
     pagination_class = None
 
     def get_queryset(self):
-        return selectors.kategori_lista()
+        return selectors.kategori_lista(kommun_id=behorighet.kommun_id_for_user(self.request.user))

@@ -215,16 +215,24 @@ def forvaltning_lista(*, kommun_id: int | None = None) -> QuerySet[Forvaltning]:
     return qs.order_by("namn")
 
 
-def kategori_lista(*, forvaltning_id: int | None = None) -> QuerySet[Kategori]:
+def kategori_lista(
+    *, forvaltning_id: int | None = None, kommun_id: int | None = None
+) -> QuerySet[Kategori]:
     qs = Kategori.objects.filter(aktiv=True).select_related("forvaltning")
+    if kommun_id:
+        qs = qs.filter(forvaltning__kommun_id=kommun_id)
     if forvaltning_id:
         qs = qs.filter(forvaltning_id=forvaltning_id)
     return qs.order_by("forvaltning__namn", "namn")
 
 
-def svarsgrupp_lista(*, forvaltning_id: int | None = None) -> QuerySet[Svarsgrupp]:
+def svarsgrupp_lista(
+    *, forvaltning_id: int | None = None, kommun_id: int | None = None
+) -> QuerySet[Svarsgrupp]:
     """Return the active svarsgrupper, for the escalation form."""
     qs = Svarsgrupp.objects.filter(aktiv=True).select_related("forvaltning")
+    if kommun_id:
+        qs = qs.filter(forvaltning__kommun_id=kommun_id)
     if forvaltning_id:
         qs = qs.filter(forvaltning_id=forvaltning_id)
     return qs.order_by("forvaltning__namn", "namn")

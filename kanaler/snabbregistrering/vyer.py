@@ -106,8 +106,13 @@ def formular_vy(
             # The växel opens the form for a call with ?nummer=…
             "telefon": v.get("kontakt_telefon") or v.get("nummer", ""),
             "val": [(varde, namn[varde]) for varde in Val.values],
-            "kategorier": selectors.kategori_lista(),
-            "forvaltningar": selectors.forvaltning_lista(),
+            # Staff register in their own kommun: its catalogue only.
+            "kategorier": selectors.kategori_lista(
+                kommun_id=behorighet.kommun_id_for_user(request.user)
+            ),
+            "forvaltningar": selectors.forvaltning_lista(
+                kommun_id=behorighet.kommun_id_for_user(request.user)
+            ),
             "forslag": forslag.kategori_foresla(
                 text=v.get("fraga", ""), kommun_id=behorighet.kommun_id_for_user(request.user)
             )

@@ -481,3 +481,19 @@ def test_forslagen_kategori_ar_den_egna_kommunens(klient, varld, grannens_katego
     assert arende.kommun_id == varld.oppet.kommun_id
     assert arende.kategori_id != grannens_kategori.pk
     assert "Hundskatt" not in forslag.content.decode()
+
+
+def test_katalogen_ar_den_egna_kommunens(klient, varld, grannens_kategori):
+    """The förvaltningar and kategorier offered to staff are their own kommun's."""
+    for roll, egen, annan in (
+        (TEAMLEDARE, varld.oppet.kommun.namn, varld.granne.kommun.namn),
+        (ANNAN_KOMMUN, varld.granne.kommun.namn, varld.oppet.kommun.namn),
+    ):
+        c = klient(roll)
+        forvaltningar = c.get(reverse("api:forvaltningar")).json()
+        kategorier = {k["namn"] for k in c.get(reverse("api:kategorier")).json()}
+        formular = c.get(reverse("telefon:registrera")).content.decode()
+
+        assert {f["kommun"] for f in forvaltningar} == {egen}, annan
+        assert ("Hundskatt" in kategorier) == (roll == ANNAN_KOMMUN)
+        assert ("Hundskatt" in formular) == (roll == ANNAN_KOMMUN)
