@@ -56,12 +56,23 @@ class KontaktOut(serializers.Serializer):
 
 
 class ArendeListaOut(serializers.ModelSerializer):
+    """A row of a list or search: a sekretessmarkerat ärende's rubrik and kontakt stay out, so
+    that a list is never a read of one (only opening it is, and that is logged)."""
+
+    rubrik = serializers.SerializerMethodField()
     kategori = _Ref(allow_null=True)
     forvaltning = _Ref(allow_null=True)
     tilldelad = serializers.CharField(source="tilldelad.username", allow_null=True, default=None)
     svarsgrupp = serializers.CharField(source="svarsgrupp.namn", allow_null=True, default=None)
-    kontakt = serializers.StringRelatedField(allow_null=True)
+    kontakt = serializers.SerializerMethodField()
     forsenat = serializers.BooleanField(source="ar_forsenat")
+
+    def get_rubrik(self, arende) -> str:
+        return behorighet.listrad_rubrik(arende)
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_kontakt(self, arende) -> str | None:
+        return behorighet.listrad_kontakt(arende)
 
     class Meta:
         model = Arende
@@ -89,6 +100,8 @@ class MeddelandeOut(serializers.ModelSerializer):
 
 
 class ArendeDetaljOut(ArendeListaOut):
+    # The detail is a read (logged for a secret ärende), so it shows the rubrik as it is.
+    rubrik = serializers.CharField()
     kontakt = KontaktOut(allow_null=True)
     sammanslagen_med = serializers.CharField(
         source="sammanslagen_med.nummer", allow_null=True, default=None
@@ -239,7 +252,9 @@ class ForvaltningListaApi(ListAPIView):
     pagination_class = None
 
     def get_queryset(self):
-        return selectors.forvaltning_lista()
+        return selectors.forvaltning_lista(
+            kommun_id=behorighet.kommun_id_for_user(self.request.user)
+        )
 
 
 @extend_schema(summary=_("Lista kategorier (ärendetyper)"))
@@ -248,4 +263,4 @@ class KategoriListaApi(ListAPIView):
     pagination_class = None
 
     def get_queryset(self):
-        return selectors.kategori_lista()
+        return selectors.kategori_lista(kommun_id=behorighet.kommun_id_for_user(self.request.user))

@@ -8,17 +8,26 @@ The rules:
 - kommunvägledare, teamledare and administratörer see every ärende of their kommun;
 - a handläggare sees the escalated ärenden of his förvaltning and those assigned to him;
 - a sekretessmarkerat ärende is seen only by those named on it, whatever the role, and
-  every read of one is written to its timeline and to the audit log (integritet), also
-  when a list or search shows its rubrik;
+  every read of one is written to its timeline and to the audit log (integritet);
+- a list or search row never shows a sekretessmarkerat ärende's rubrik or kontakt (see
+  `listrad_rubrik`), so a list reveals nothing; that a list or search found one is still
+  noted in the audit log (`sekretess_listning_logga`), opening the ärende is a read;
 - a personnummer is shown in full only to the ärende's own handläggare and to
   administratörer; everyone else sees it masked;
 - personal data (the audit log, registerutdrag, rättelse, radering) is handled by
-  administratörer only.
+  administratörer only;
+- an ärende is only ever given to a staff member of its own kommun;
+- staff with no Medarbetare row (a superuser made with createsuperuser) see every kommun.
+
+Other apps keep a small access module of their own for their own rows (kunskapsbank,
+platina_bridge), built only on `roller` and the functions here; nothing else asks for a
+user's groups. The whole matrix is walked through HTTP in tests/sakerhet/.
 """
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
 
 from arenden import krokar, livscykel
 from arenden.errors import ArendeSaknas, BehorighetSaknas
@@ -127,6 +136,11 @@ def _kommun_id(user) -> int | None:
     return medarbetare.kommun_id if medarbetare else None
 
 
+def kommun_id_for_user(user) -> int | None:
+    """Return the kommun whose rows the staff member works with; None means every kommun."""
+    return _kommun_id(user)
+
+
 def arende_queryset_for_user(user) -> QuerySet[Arende]:
     """Return every ärende the user may see; the base of every list, search and export."""
     mina = roller(user)
@@ -198,6 +212,59 @@ def kontrollera_personuppgifter(user) -> None:
         raise BehorighetSaknas(_("Bara administratörer hanterar personuppgifter och loggen."))
 
 
+SEKRETESS_RUBRIK = _lazy("Sekretessmarkerat ärende")
+
+
+def listrad_rubrik(arende: Arende) -> str:
+    """Return the rubrik a list or search row may show: none of a sekretessmarkerat ärende's."""
+    return str(SEKRETESS_RUBRIK) if arende.sekretess else arende.rubrik
+
+
+def listrad_kontakt(arende: Arende) -> str | None:
+    """Return the kontakt a list row may name: nobody, for a sekretessmarkerat ärende."""
+    if arende.sekretess or arende.kontakt_id is None:
+        return None
+    return str(arende.kontakt)
+
+
+def kan_tilldelas(user, arende: Arende) -> bool:
+    """Return whether the ärende may be given to the user: staff of the ärende's kommun."""
+    if not user.is_active or not roller(user):
+        return False
+    kommun_id = _kommun_id(user)
+    return kommun_id is None or kommun_id == arende.kommun_id
+
+
+def far_veta_om(*, arende_id: int, sekretess: bool, user_ids: set[int]) -> set[int]:
+    """Return those of the users who may be told about the ärende (a reminder, a mail).
+
+    Everyone the caller chose for an ordinary ärende; for a sekretessmarkerat one only
+    those named on it, as for every read.
+    """
+    if not sekretess:
+        return user_ids
+    namngivna = Arende.sekretess_behoriga.through.objects.filter(arende_id=arende_id)
+    return user_ids & set(namngivna.values_list("user_id", flat=True))
+
+
+def ar_handlaggare(user) -> bool:
+    return Roll.HANDLAGGARE in roller(user)
+
+
+def ar_ledning(user) -> bool:
+    """Teamledare and administratörer: the overdue list, reports, revoking status links."""
+    return bool(roller(user) & {Roll.TEAMLEDARE, Roll.ADMINISTRATOR})
+
+
+def kan_aterkalla_statuslank(user) -> bool:
+    return ar_ledning(user)
+
+
+def kan_se_forsenade(user) -> bool:
+    """The reminder page's list of every overdue ärende is for teamledare and administratörer."""
+    return ar_ledning(user)
+
+
 def kan_skapa(user) -> bool:
     return rollen_far(user, Atgard.SKAPA)
 
@@ -235,7 +302,7 @@ def kontrollera_atgard(user, arende: Arende, atgard: str) -> None:
 
 def kan_se_statistik(user) -> bool:
     """Teamledare and administratörer see the statistics."""
-    return bool(roller(user) & {Roll.TEAMLEDARE, Roll.ADMINISTRATOR})
+    return ar_ledning(user)
 
 
 def kan_se_statistik_per_person(user) -> bool:

@@ -257,24 +257,36 @@ def forvaltning_lista(*, kommun_id: int | None = None) -> QuerySet[Forvaltning]:
     return qs.order_by("namn")
 
 
-def kategori_lista(*, forvaltning_id: int | None = None) -> QuerySet[Kategori]:
+def kategori_lista(
+    *, forvaltning_id: int | None = None, kommun_id: int | None = None
+) -> QuerySet[Kategori]:
     qs = Kategori.objects.filter(aktiv=True).select_related("forvaltning")
+    if kommun_id:
+        qs = qs.filter(forvaltning__kommun_id=kommun_id)
     if forvaltning_id:
         qs = qs.filter(forvaltning_id=forvaltning_id)
     return qs.order_by("forvaltning__namn", "namn")
 
 
-def svarsgrupp_lista(*, forvaltning_id: int | None = None) -> QuerySet[Svarsgrupp]:
+def svarsgrupp_lista(
+    *, forvaltning_id: int | None = None, kommun_id: int | None = None
+) -> QuerySet[Svarsgrupp]:
     """Return the active svarsgrupper, for the escalation form."""
     qs = Svarsgrupp.objects.filter(aktiv=True).select_related("forvaltning")
+    if kommun_id:
+        qs = qs.filter(forvaltning__kommun_id=kommun_id)
     if forvaltning_id:
         qs = qs.filter(forvaltning_id=forvaltning_id)
     return qs.order_by("forvaltning__namn", "namn")
 
 
-def medarbetare_lista(*, roll: str | None = None, forvaltning_id: int | None = None):
-    """Return active staff, optionally of one role or förvaltning, for assign menus."""
+def medarbetare_lista(
+    *, roll: str | None = None, forvaltning_id: int | None = None, kommun_id: int | None = None
+):
+    """Return active staff, optionally of one role, förvaltning or kommun, for assign menus."""
     qs = get_user_model().objects.filter(is_active=True)
+    if kommun_id:
+        qs = qs.filter(medarbetare__kommun_id=kommun_id)
     if roll:
         qs = qs.filter(groups__name=roll)
     if forvaltning_id:

@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from arenden import kalender, konfiguration, kontaktuppgifter, krokar, livscykel
+from arenden import behorighet, kalender, konfiguration, kontaktuppgifter, krokar, livscykel
 from arenden.errors import ArendeInaktuellt, ArendeRedanTilldelat, OgiltigStatus, OgiltigUppgift
 from arenden.models import (
     Arende,
@@ -406,8 +406,33 @@ def arende_registrera(
     `kontakt` holds namn, epost, telefon, personnummer, organisationsnummer (all optional);
     `uppgifter` are arende_skapa's arguments. Nothing is saved if either step fails.
     """
+    egen_kommun = behorighet.kommun_id_for_user(av) if av is not None else None
+    if egen_kommun is not None:
+        _kontrollera_kommun(
+            egen_kommun,
+            forvaltning=uppgifter.get("forvaltning"),
+            kategori=uppgifter.get("kategori"),
+        )
+        kommun = uppgifter.get("kommun")
+        if kommun is not None and kommun.pk != egen_kommun:
+            raise OgiltigUppgift(_("Du registrerar ärenden i din egen kommun."), code="fel_kommun")
     kontakt_rad = kontakt_hitta_eller_skapa(**(kontakt or {}))
     return arende_skapa(av=av, kontakt=kontakt_rad, **uppgifter)
+
+
+def _kontrollera_kommun(
+    kommun_id: int, *, forvaltning: Forvaltning | None, kategori: Kategori | None
+) -> None:
+    """Refuse a förvaltning or kategori of another kommun than the ärende's (or the staff's)."""
+    for namn, forvaltning_ in (
+        (forvaltning.namn if forvaltning else "", forvaltning),
+        (kategori.namn if kategori else "", kategori.forvaltning if kategori else None),
+    ):
+        if forvaltning_ is not None and forvaltning_.kommun_id != kommun_id:
+            raise OgiltigUppgift(
+                _("%(namn)s hör till en annan kommun än ärendet.") % {"namn": namn},
+                code="fel_kommun",
+            )
 
 
 def _meddelande_in(
@@ -500,6 +525,12 @@ def arende_tilldela(
     arende = _las(arende, version=version, atgard="tilldela")
     if arende.tilldelad_id == till.pk:
         return arende
+    if not behorighet.kan_tilldelas(till, arende):
+        raise OgiltigUppgift(
+            _("%(namn)s kan inte få ärende %(nummer)s: bara medarbetare i ärendets kommun.")
+            % {"namn": _namn(till), "nummer": arende.nummer},
+            code="fel_mottagare",
+        )
     if arende.tilldelad_id is not None and not ta_over:
         raise ArendeRedanTilldelat(
             _("%(namn)s har redan tagit ärende %(nummer)s.")
@@ -538,6 +569,7 @@ def arende_klassificera(
 ) -> Arende:
     """Set ROSA-nivå, kategori and förvaltning; a new kategori moves the due time."""
     arende = _las(arende, version=version, atgard="klassificera")
+    _kontrollera_kommun(arende.kommun_id, forvaltning=forvaltning, kategori=kategori)
     if rosa is not None and rosa not in RosaNiva.values:
         raise OgiltigUppgift(_("ROSA-nivån ska vara 1–8."), code="ogiltig_rosa")
     andringar: dict[str, list] = {}
@@ -674,7 +706,7 @@ def arende_eskalera(
         if (
             medarbetare is None
             or medarbetare.forvaltning_id != forvaltning.pk
-            or not handlaggare.groups.filter(name="handlaggare").exists()
+            or not behorighet.ar_handlaggare(handlaggare)
         ):
             raise OgiltigUppgift(
                 _("%(namn)s är inte handläggare på %(forvaltning)s.")

@@ -83,8 +83,12 @@ def ko(request: HttpRequest) -> HttpResponse:
         "statusar": Status.choices,
         "kanaler": Kanal.choices,
         "rosanivaer": RosaNiva.choices,
-        "forvaltningar": selectors.forvaltning_lista(),
-        "kategorier": selectors.kategori_lista(),
+        "forvaltningar": selectors.forvaltning_lista(
+            kommun_id=behorighet.kommun_id_for_user(request.user)
+        ),
+        "kategorier": selectors.kategori_lista(
+            kommun_id=behorighet.kommun_id_for_user(request.user)
+        ),
         "ar_handlaggare": behorighet.huvudroll(request.user) == Roll.HANDLAGGARE,
     }
     if _fragment(request):
@@ -172,7 +176,9 @@ def nytt_arende(request: HttpRequest) -> HttpResponse:
             "v": request.POST if request.method == "POST" else {},
             "kanaler": Kanal.choices,
             "rosanivaer": RosaNiva.choices,
-            "kategorier": selectors.kategori_lista(),
+            "kategorier": selectors.kategori_lista(
+                kommun_id=behorighet.kommun_id_for_user(request.user)
+            ),
         },
         status=400 if fel else 200,
     )
@@ -187,15 +193,22 @@ def _arende_sammanhang(request: HttpRequest, arende) -> dict:
         "meddelanden": selectors.arende_meddelanden(arende=arende),
         "mojliga": mojliga,
         "A": Atgard,
-        "forvaltningar": selectors.forvaltning_lista(),
-        "kategorier": selectors.kategori_lista(),
+        # Only the ärende's own kommun: it can be escalated and given to no other.
+        "forvaltningar": selectors.forvaltning_lista(kommun_id=arende.kommun_id),
+        "kategorier": selectors.kategori_lista(kommun_id=arende.kommun_id),
         "rosanivaer": RosaNiva.choices,
         "utfall": atgarder.AVSLUTS_UTFALL,
-        "handlaggare": selectors.medarbetare_lista(roll=Roll.HANDLAGGARE)
+        "handlaggare": selectors.medarbetare_lista(
+            roll=Roll.HANDLAGGARE, kommun_id=arende.kommun_id
+        )
         if Atgard.ESKALERA in mojliga
         else [],
-        "medarbetare": selectors.medarbetare_lista() if Atgard.OMFORDELA in mojliga else [],
-        "svarsgrupper": selectors.svarsgrupp_lista() if Atgard.ESKALERA in mojliga else [],
+        "medarbetare": selectors.medarbetare_lista(kommun_id=arende.kommun_id)
+        if Atgard.OMFORDELA in mojliga
+        else [],
+        "svarsgrupper": selectors.svarsgrupp_lista(kommun_id=arende.kommun_id)
+        if Atgard.ESKALERA in mojliga
+        else [],
     }
 
 

@@ -3,6 +3,7 @@ API and the services (versions, status rules), so the admin only shows them."""
 
 from django.contrib import admin
 
+from kunskapsbank import behorighet
 from kunskapsbank.models import Kunskapsartikel, Sokning, Synonym
 
 
@@ -18,6 +19,10 @@ class KunskapsartikelAdmin(admin.ModelAdmin):
     list_filter = ["status", "malgrupp", "forvaltning"]
     search_fields = ["fraga"]
 
+    def get_queryset(self, request):
+        # The admin is one more reader: the same articles as in the staff pages.
+        return super().get_queryset(request) & behorighet.artikel_queryset_for_user(request.user)
+
     def has_add_permission(self, request):
         return False
 
@@ -32,6 +37,10 @@ class KunskapsartikelAdmin(admin.ModelAdmin):
 class SokningAdmin(admin.ModelAdmin):
     list_display = ["text", "antal_traffar", "roll", "anvand", "tid"]
     list_filter = ["roll", "anvand"]
+
+    def get_queryset(self, request):
+        # Search texts can name citizens: the same ones as in the gap report.
+        return super().get_queryset(request) & behorighet.sokning_queryset_for_user(request.user)
 
     def has_add_permission(self, request):
         return False

@@ -110,6 +110,15 @@ class ArtikelAndraIn(ArtikelIn):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, partial=True, **kwargs)
 
+    def validate(self, attrs):
+        # A partial update leaves every field optional, but an edit without the version read
+        # would overwrite someone else's change unseen.
+        if "version" not in attrs:
+            raise serializers.ValidationError(
+                {"version": [self.fields["version"].error_messages["required"]]}
+            )
+        return attrs
+
 
 class StatusIn(serializers.Serializer):
     status = serializers.ChoiceField(choices=ArtikelStatus.choices)
@@ -188,6 +197,7 @@ class ArtikelListaApi(APIView):
         behorighet.kontrollera_skriva(request.user)
         indata = ArtikelIn(data=request.data)
         indata.is_valid(raise_exception=True)
+        behorighet.kontrollera_forvaltning(request.user, indata.validated_data["forvaltning"])
         artikel = services.artikel_skapa(
             av=request.user, agare=request.user, **indata.validated_data
         )
@@ -217,6 +227,7 @@ class ArtikelDetaljApi(APIView):
         version = data.pop("version")
         kommentar = data.pop("kommentar", "")
         behorighet.kontrollera_andra(request.user, artikel)
+        behorighet.kontrollera_forvaltning(request.user, data.get("forvaltning"))
         services.artikel_andra(
             artikel=artikel, av=request.user, version=version, kommentar=kommentar, **data
         )
@@ -329,7 +340,7 @@ class LuckorApi(APIView):
     def get(self, request):
         if not behorighet.kan_se_rapporter(request.user):
             raise ArtikelBehorighetSaknas(_("Rapporten är för teamledare och administratörer."))
-        return Response(LuckaOut(selectors.kunskapsluckor(), many=True).data)
+        return Response(LuckaOut(selectors.kunskapsluckor(user=request.user), many=True).data)
 
 
 class ExportApi(APIView):

@@ -52,6 +52,11 @@ class ArtikelFormIn(ArtikelIn):
     kommentar = serializers.CharField(required=False, allow_blank=True, max_length=300)
 
 
+def _egen_kommun(user) -> dict:
+    kommun_id = behorighet.kommun_id(user)
+    return {} if kommun_id is None else {"kommun_id": kommun_id}
+
+
 def _kraver_personal(request: HttpRequest) -> None:
     if not behorighet.ar_personal(request.user):
         raise PermissionDenied
@@ -85,7 +90,9 @@ def _formular(request: HttpRequest, *, artikel: Kunskapsartikel | None, varden: 
         "artikel": artikel,
         "varden": varden,
         "fel": fel,
-        "forvaltningar": Forvaltning.objects.filter(aktiv=True).order_by("namn"),
+        "forvaltningar": Forvaltning.objects.filter(aktiv=True)
+        .filter(**_egen_kommun(request.user))
+        .order_by("namn"),
         "kategorier": Kategori.objects.filter(aktiv=True).order_by("namn"),
         "rosanivaer": RosaNiva.choices,
         "malgrupper": Malgrupp.choices,
@@ -161,6 +168,7 @@ def ny(request: HttpRequest) -> HttpResponse:
         falt.pop("kommentar", None)
         # An article nobody owns is reviewed by nobody: the writer owns it unless named.
         falt["agare"] = falt.get("agare") or request.user
+        behorighet.kontrollera_forvaltning(request.user, falt.get("forvaltning"))
         artikel = services.artikel_skapa(av=request.user, **falt)
     except (serializers.ValidationError, ApplicationError) as fel:
         varden = {**data, "alternativa_fragor": "\n".join(data["alternativa_fragor"])}
@@ -189,6 +197,7 @@ def artikel(request: HttpRequest, artikel_id: int) -> HttpResponse:
             falt = dict(indata.validated_data)
             version = falt.pop("version", None)
             kommentar = falt.pop("kommentar", "")
+            behorighet.kontrollera_forvaltning(request.user, falt.get("forvaltning"))
             services.artikel_andra(
                 artikel=rad, av=request.user, version=version, kommentar=kommentar, **falt
             )

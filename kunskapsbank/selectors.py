@@ -8,10 +8,9 @@ from django.contrib.auth.models import AbstractUser
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
-from arenden.behorighet import Roll, roller
 from kontaktcenter.errors import ApplicationError
 from kunskapsbank import behorighet, services, sok
-from kunskapsbank.models import Anvandning, ArtikelStatus, ArtikelVersion, Kunskapsartikel, Sokning
+from kunskapsbank.models import Anvandning, ArtikelStatus, ArtikelVersion, Kunskapsartikel
 
 
 @dataclass(frozen=True)
@@ -22,7 +21,12 @@ class Sokresultat:
 
 def artikel_sok(*, user, fraga: str, antal: int = 10, logga: bool = True) -> Sokresultat:
     """Search the published articles the user may read; log the search for the gap report."""
-    traffar = sok.sok(fraga=fraga, malgrupper=behorighet.malgrupper(user), antal=antal)
+    traffar = sok.sok(
+        fraga=fraga,
+        malgrupper=behorighet.malgrupper(user),
+        antal=antal,
+        kommun_id=behorighet.kommun_id(user),
+    )
     sokning_id = 0
     if logga and fraga.strip():
         sokning_id = services.sokning_logga(
@@ -108,20 +112,22 @@ def statusbyten_for_user(*, user, artikel: Kunskapsartikel) -> list[str]:
 def artiklar_att_granska(*, user: AbstractUser, idag: datetime.date | None = None):
     """Return published articles past their review date: the owner's own; all for teamledare."""
     idag = idag or timezone.localdate()
-    qs = Kunskapsartikel.objects.select_related("forvaltning", "agare").filter(
+    qs = behorighet.artikel_queryset_for_user(user).filter(
         status=ArtikelStatus.PUBLICERAD, granskas_senast__lt=idag
     )
-    if not roller(user) & {Roll.TEAMLEDARE, Roll.ADMINISTRATOR}:
+    if not behorighet.ar_granskare(user):
         qs = qs.filter(agare=user)
     return qs.order_by("granskas_senast", "id")
 
 
 def artiklar_i_granskning(*, user: AbstractUser):
     """Return drafts waiting for review that the user may publish."""
-    qs = Kunskapsartikel.objects.select_related("forvaltning", "kalla_arende").filter(
-        status=ArtikelStatus.GRANSKNING
+    qs = (
+        behorighet.artikel_queryset_for_user(user)
+        .select_related("kalla_arende")
+        .filter(status=ArtikelStatus.GRANSKNING)
     )
-    if not roller(user) & {Roll.TEAMLEDARE, Roll.ADMINISTRATOR}:
+    if not behorighet.ar_granskare(user):
         medarbetare = getattr(user, "medarbetare", None)
         forvaltning_id = medarbetare.forvaltning_id if medarbetare else None
         qs = qs.filter(Q(agare=user) | Q(agare__isnull=True, forvaltning_id=forvaltning_id))
@@ -151,15 +157,18 @@ class Lucka:
     aldrig_anvand: int
 
 
-def kunskapsluckor(*, sedan: datetime.datetime | None = None, antal: int = 50) -> list[Lucka]:
+def kunskapsluckor(*, user, sedan: datetime.datetime | None = None, antal: int = 50) -> list[Lucka]:
     """Return searches that found nothing, or whose results were never used, most common first.
+
+    Only the searches the user may read (his kommun's staff's and the public's).
 
     Grouped on the lower-cased text; `utan_traff` are the kunskapsluckor, `aldrig_anvand`
     the searches where nothing shown answered an ärende.
     """
     sedan = sedan or timezone.now() - datetime.timedelta(days=90)
     rader = (
-        Sokning.objects.filter(tid__gte=sedan)
+        behorighet.sokning_queryset_for_user(user)
+        .filter(tid__gte=sedan)
         .filter(Q(antal_traffar=0) | Q(anvand=False))
         .values("text")
         .annotate(

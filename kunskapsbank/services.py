@@ -272,6 +272,13 @@ def artikel_forsla_fran_arende(*, arende: Arende, av: AbstractUser) -> Kunskapsa
     The draft belongs to the förvaltning the ärende was escalated to, goes to review, and
     links back to the ärende; the ärende's timeline says so.
     """
+    if arende.sekretess:
+        # An article is read by all staff (and may be published): a secret ärende's
+        # question and answer must not become one.
+        raise OgiltigArtikel(
+            _("Ett sekretessmarkerat ärende kan inte bli ett artikelförslag."),
+            code="sekretess",
+        )
     if arende.eskalerad is None or arende.forvaltning_id is None:
         raise OgiltigArtikel(
             _("Bara ett eskalerat ärende kan bli ett artikelförslag."), code="inte_eskalerat"

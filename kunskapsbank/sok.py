@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from django.db import connection
 
+from arenden.models import Forvaltning
 from kunskapsbank.models import ArtikelStatus
 
 ORD = re.compile(r"[0-9a-zåäöéüæø]+", re.IGNORECASE)
@@ -246,10 +247,25 @@ def _tsquery(termer_: set[str]) -> str:
     return " | ".join(delar)
 
 
+def _forvaltningar(kommun_id: int | None) -> list[int] | None:
+    """The kommun's förvaltningar as a short id list, which the planner checks per candidate."""
+    if kommun_id is None:
+        return None
+    return list(Forvaltning.objects.filter(kommun_id=kommun_id).values_list("id", flat=True))
+
+
 def sok(
-    *, fraga: str, malgrupper: list[str], antal: int = 10, status: str = ArtikelStatus.PUBLICERAD
+    *,
+    fraga: str,
+    malgrupper: list[str],
+    antal: int = 10,
+    status: str = ArtikelStatus.PUBLICERAD,
+    kommun_id: int | None = None,
 ) -> list[Traff]:
-    """Return the best articles for a query, best first, among the given audiences."""
+    """Return the best articles for a query, best first, among the given audiences.
+
+    With `kommun_id`, only the articles of that kommun's förvaltningar.
+    """
     fraga = fraga.strip()[:300]
     grupper_ = grupper(fraga)
     gruppfragor = [q for q in (_tsquery(g) for g in grupper_) if q]
@@ -270,6 +286,8 @@ def sok(
             fts AS (
                 SELECT a.id FROM kunskapsbank_kunskapsartikel a, q
                 WHERE a.status = %(status)s AND a.malgrupp = ANY(%(malgrupper)s)
+                  AND (%(forvaltningar)s::int[] IS NULL
+                       OR a.forvaltning_id = ANY(%(forvaltningar)s::int[]))
                   AND a.sokvektor @@ q.q
                 ORDER BY ((SELECT count(*) FROM unnest(q.grupper) g WHERE a.sokvektor @@ g)
                     + ts_rank(a.sokvektor, q.q, 1)) * (1 + 0.1 * ln(1 + a.anvandningar)) DESC,
@@ -285,6 +303,8 @@ def sok(
                 SELECT a.id FROM kunskapsbank_kunskapsartikel a
                 WHERE (SELECT count(*) FROM fts) < %(antal)s
                   AND a.status = %(status)s AND a.malgrupp = ANY(%(malgrupper)s)
+                  AND (%(forvaltningar)s::int[] IS NULL
+                       OR a.forvaltning_id = ANY(%(forvaltningar)s::int[]))
                   AND %(text)s <%% a.fraga
                 LIMIT %(kandidater)s
             ),
@@ -308,6 +328,7 @@ def sok(
                 "text": fraga,
                 "status": status,
                 "malgrupper": list(malgrupper),
+                "forvaltningar": _forvaltningar(kommun_id),
                 "antal": antal,
                 "kandidater": max(KANDIDATER, antal),
             },

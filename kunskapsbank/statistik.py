@@ -40,6 +40,9 @@ SELECT s.text,
        count(*) FILTER (WHERE s.antal_traffar > 0 AND NOT s.anvand) AS aldrig_anvand
 FROM kunskapsbank_sokning s
 WHERE s.tid >= %(fran)s AND s.tid < %(till)s
+  -- One kommun's statistics: its staff's searches and the public's (who belong to none).
+  AND (%(kommun)s::int IS NULL OR s.anvandare_id IS NULL OR s.anvandare_id IN (
+      SELECT m.anvandare_id FROM arenden_medarbetare m WHERE m.kommun_id = %(kommun)s))
 GROUP BY s.text
 """
 
@@ -60,7 +63,7 @@ def kunskapsbank_statistik(urval: Urval) -> dict:
     )
     fran = datetime.combine(urval.fran, time(0), tzinfo=TIDSZON)
     till = datetime.combine(urval.till + timedelta(days=1), time(0), tzinfo=TIDSZON)
-    sok = _hamta(_SOK_SQL, {"fran": fran, "till": till})
+    sok = _hamta(_SOK_SQL, {"fran": fran, "till": till, "kommun": urval.kommun_id})
     luckor = sorted((r for r in sok if r[2]), key=lambda r: (-r[3], -r[2], r[0]))[:LUCKOR]
     return {
         "arenden_med_artikel": arenden,

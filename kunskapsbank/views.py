@@ -53,7 +53,14 @@ def forslag(request: HttpRequest) -> HttpResponse:
         )
     if not fraga and arende is not None:
         fraga = f"{arende.rubrik} {arende.beskrivning[:500]}"
-    resultat = selectors.artikel_sok(user=request.user, fraga=fraga, antal=PANELENS_ANTAL)
+    # The search log is read by everyone who sees the gap report: what is searched for a
+    # sekretessmarkerat ärende (its rubrik, or what was typed about it) must not end up there.
+    resultat = selectors.artikel_sok(
+        user=request.user,
+        fraga=fraga,
+        antal=PANELENS_ANTAL,
+        logga=not (arende is not None and arende.sekretess),
+    )
     return render(
         request,
         "kunskapsbank/partials/forslag.html",
@@ -125,7 +132,8 @@ def luckor(request: HttpRequest) -> HttpResponse:
     """The gap report: searches that found nothing, or whose results were never used."""
     if not behorighet.kan_se_rapporter(request.user):
         raise PermissionDenied
-    return render(request, "kunskapsbank/luckor.html", {"luckor": selectors.kunskapsluckor()})
+    luckor = selectors.kunskapsluckor(user=request.user)
+    return render(request, "kunskapsbank/luckor.html", {"luckor": luckor})
 
 
 def _offentlig(request: HttpRequest, svar: HttpResponse) -> HttpResponse:

@@ -4,7 +4,6 @@ from django.db.models import OuterRef, QuerySet, Subquery
 from django.utils import timezone
 
 from arenden import behorighet
-from arenden.behorighet import Roll
 from arenden.models import Arende, Handelse, Status
 from paminnelser.models import Paminnelse
 
@@ -13,8 +12,11 @@ SIDSTORLEK = 100
 
 def paminnelser_for_user(*, user) -> list[Paminnelse]:
     """Return the user's newest reminders, with their ärenden."""
+    # An ärende the user no longer sees (reassigned, marked secret) leaves his list too.
     return list(
-        Paminnelse.objects.filter(mottagare=user)
+        Paminnelse.objects.filter(
+            mottagare=user, arende__in=behorighet.arende_queryset_for_user(user).values("pk")
+        )
         .select_related("arende")
         .order_by("-skapad", "-id")[:SIDSTORLEK]
     )
@@ -27,7 +29,7 @@ def forsenade_for_teamledare(*, user) -> QuerySet[Arende] | None:
     11 §); `senaste_besked` is when the latest förseningsbesked was sent (None: never).
     None for anyone who is not a teamledare or administratör.
     """
-    if not behorighet.roller(user) & {Roll.TEAMLEDARE, Roll.ADMINISTRATOR}:
+    if not behorighet.kan_se_forsenade(user):
         return None
     return (
         behorighet.arende_queryset_for_user(user)

@@ -17,7 +17,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from arenden import kalender
+from arenden import behorighet, kalender
 from arenden.behorighet import Roll
 from arenden.models import Arende, Status
 from arenden.statistik.kalendertabell import W_SQL, arbetsdag_sakerstall
@@ -118,7 +118,7 @@ def paminnelser_skapa(*, nu: datetime | None = None) -> int:
     brutna = list(
         oppna.filter(svar_senast__lte=nu)
         .exclude(paminnelser__typ=Paminnelse.Typ.BRUTEN, paminnelser__svar_senast=F("svar_senast"))
-        .values_list("pk", "kommun_id", "tilldelad_id", "svar_senast")[:PER_KORNING]
+        .values_list("pk", "kommun_id", "tilldelad_id", "svar_senast", "sekretess")[:PER_KORNING]
     )
     teamledare: dict[int, list[int]] = {}
     for kommun_id in {b[1] for b in brutna}:
@@ -129,9 +129,14 @@ def paminnelser_skapa(*, nu: datetime | None = None) -> int:
             )
             .values_list("pk", flat=True)
         )
-    for arende_id, kommun_id, tilldelad_id, svar_senast in brutna:
-        # The teamledare is told; the assignee gets the förvaltningslagen prompt.
-        mottagare = set(teamledare[kommun_id]) | ({tilldelad_id} if tilldelad_id else set())
+    for arende_id, kommun_id, tilldelad_id, svar_senast, sekretess in brutna:
+        # The teamledare is told; the assignee gets the förvaltningslagen prompt. Of a secret
+        # ärende only those named on it hear, so no one learns of one he may not open.
+        mottagare = behorighet.far_veta_om(
+            arende_id=arende_id,
+            sekretess=sekretess,
+            user_ids=set(teamledare[kommun_id]) | ({tilldelad_id} if tilldelad_id else set()),
+        )
         for mottagare_id in mottagare:
             nya += _skapa(
                 arende_id=arende_id,

@@ -118,7 +118,9 @@ def statistik(request: HttpRequest) -> HttpResponse:
         "forval": forval,
         "forvalen": FORVAL.items(),
         "kanaler": Kanal.choices,
-        "forvaltningar": selectors.forvaltning_lista(),
+        "forvaltningar": selectors.forvaltning_lista(
+            kommun_id=behorighet.statistik_kommun_id(request.user)
+        ),
         "fraga": request.GET.urlencode(),
     }
     mall = "statistik/statistik.html"

@@ -2,6 +2,7 @@
 
 from django import template
 
+from arenden import behorighet
 from arenden.models import Kanal, RosaNiva, Status, Utfall
 
 register = template.Library()
@@ -49,3 +50,15 @@ def etikett(kod, slag: str) -> str:
 @register.filter
 def faltnamn(falt: str) -> str:
     return FALTNAMN.get(falt, falt)
+
+
+@register.filter
+def listrad_rubrik(arende) -> str:
+    """The rubrik a list row shows; see behorighet.listrad_rubrik."""
+    return behorighet.listrad_rubrik(arende)
+
+
+@register.filter
+def listrad_kontakt(arende) -> str | None:
+    """The kontakt a list row names; see behorighet.listrad_kontakt."""
+    return behorighet.listrad_kontakt(arende)

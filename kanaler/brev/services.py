@@ -15,7 +15,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from arenden import kalender
+from arenden import behorighet, kalender
 from arenden import services as arende_services
 from arenden.errors import OgiltigUppgift
 from arenden.models import Arende, Bilaga, Kanal, Kategori
@@ -106,7 +106,9 @@ def brev_registrera(
         )
     fraga = fraga.strip()
     if kategori is None and fraga:
-        forslagen = forslag.kategori_foresla(text=f"{fraga} {beskrivning}", antal=1)
+        forslagen = forslag.kategori_foresla(
+            text=f"{fraga} {beskrivning}", antal=1, kommun_id=behorighet.kommun_id_for_user(av)
+        )
         kategori = forslagen[0] if forslagen else None
     avsandare = {k: v for k, v in (avsandare or {}).items() if v}
     inkom = _inkom(mottaget)

@@ -52,7 +52,9 @@ def registrera(request: HttpRequest) -> HttpResponse:
             "fel": fel,
             "v": request.POST if request.method == "POST" else {},
             "idag": timezone.localdate().isoformat(),
-            "kategorier": selectors.kategori_lista(),
+            "kategorier": selectors.kategori_lista(
+                kommun_id=behorighet.kommun_id_for_user(request.user)
+            ),
         },
         status=400 if fel else 200,
     )

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from arenden.admin import ArendeScopeMixin
 from kanaler.epost.models import Epostkonto, Inkommet, Kvittomall, Signatur, Utskick
 
 
@@ -10,7 +11,8 @@ class EpostkontoAdmin(admin.ModelAdmin):
 
 
 @admin.register(Inkommet)
-class InkommetAdmin(admin.ModelAdmin):
+class InkommetAdmin(ArendeScopeMixin, admin.ModelAdmin):
+    arende_falt = "meddelande__arende"
     list_display = ["mottagen", "konto", "avsandare", "amne", "status", "typ"]
     list_filter = ["status", "typ", "konto"]
     # The raw bytes can be megabytes: kept out of the page (attached to the ärende instead).
@@ -19,7 +21,7 @@ class InkommetAdmin(admin.ModelAdmin):
 
 
 @admin.register(Utskick)
-class UtskickAdmin(admin.ModelAdmin):
+class UtskickAdmin(ArendeScopeMixin, admin.ModelAdmin):
     list_display = ["skapad", "typ", "till", "amne", "status", "forsok"]
     list_filter = ["status", "typ"]
 

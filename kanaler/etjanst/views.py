@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
 from arenden import behorighet, selectors, statuslankar
-from arenden.behorighet import Roll
 from arenden.models import Status
 from arenden.views import ALLMANT
 from kanaler.etjanst import konfiguration, services
@@ -127,7 +126,7 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
 @require_POST
 def statuslank_aterkalla(request: HttpRequest, nummer: str) -> HttpResponse:
     """Revoke the citizen's status link (teamledare, administratör): the old link gives 404."""
-    if not behorighet.roller(request.user) & {Roll.TEAMLEDARE, Roll.ADMINISTRATOR}:
+    if not behorighet.kan_aterkalla_statuslank(request.user):
         raise Http404
     try:
         arende = behorighet.arende_get_for_user(user=request.user, nummer=nummer)

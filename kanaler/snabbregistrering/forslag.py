@@ -52,12 +52,22 @@ def kategori_namnmatchning(*, text: str) -> list[tuple[int, float]]:
     return traffar
 
 
-def kategori_foresla(*, text: str, antal: int = 3) -> list[Kategori]:
-    """Return up to `antal` kategorier that fit the text, best first."""
+def kategori_foresla(*, text: str, antal: int = 3, kommun_id: int | None = None) -> list[Kategori]:
+    """Return up to `antal` kategorier that fit the text, best first.
+
+    With `kommun_id`, only that kommun's: staff register in their own kommun.
+    """
     poang: dict[int, float] = defaultdict(float)
     for kalla in (kategori_namnmatchning, *_KALLOR):
         for kategori_id, varde in kalla(text=text):
             poang[kategori_id] += varde
+    if kommun_id is not None:
+        egna = set(
+            Kategori.objects.filter(
+                pk__in=list(poang), forvaltning__kommun_id=kommun_id
+            ).values_list("pk", flat=True)
+        )
+        poang = defaultdict(float, {k: v for k, v in poang.items() if k in egna})
     basta = sorted(poang, key=lambda k: (-poang[k], k))[:antal]
     kategorier = Kategori.objects.select_related("forvaltning").in_bulk(basta)
     return [kategorier[k] for k in basta if k in kategorier]

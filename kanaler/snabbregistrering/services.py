@@ -13,6 +13,7 @@ from django.db import models, transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from arenden import behorighet
 from arenden import services as arende_services
 from arenden.errors import OgiltigUppgift
 from arenden.models import Arende, Forvaltning, Kategori, Utfall
@@ -91,7 +92,9 @@ def snabbkontakt_registrera(
             extra={"falt": "kontakt_telefon"},
         )
     if kategori is None and foresla_kategori:
-        forslagen = forslag.kategori_foresla(text=fraga, antal=1)
+        forslagen = forslag.kategori_foresla(
+            text=fraga, antal=1, kommun_id=behorighet.kommun_id_for_user(av)
+        )
         kategori = forslagen[0] if forslagen else None
     if val == Val.ESKALERA:
         forvaltning = forvaltning or (kategori.forvaltning if kategori else None)

@@ -52,7 +52,13 @@ def forslag_vy(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         f"{MALL}#forslag",
-        {"forslag": forslag.kategori_foresla(text=fraga) if fraga.strip() else []},
+        {
+            "forslag": forslag.kategori_foresla(
+                text=fraga, kommun_id=behorighet.kommun_id_for_user(request.user)
+            )
+            if fraga.strip()
+            else []
+        },
     )
 
 
@@ -100,9 +106,16 @@ def formular_vy(
             # The växel opens the form for a call with ?nummer=…
             "telefon": v.get("kontakt_telefon") or v.get("nummer", ""),
             "val": [(varde, namn[varde]) for varde in Val.values],
-            "kategorier": selectors.kategori_lista(),
-            "forvaltningar": selectors.forvaltning_lista(),
-            "forslag": forslag.kategori_foresla(text=v.get("fraga", ""))
+            # Staff register in their own kommun: its catalogue only.
+            "kategorier": selectors.kategori_lista(
+                kommun_id=behorighet.kommun_id_for_user(request.user)
+            ),
+            "forvaltningar": selectors.forvaltning_lista(
+                kommun_id=behorighet.kommun_id_for_user(request.user)
+            ),
+            "forslag": forslag.kategori_foresla(
+                text=v.get("fraga", ""), kommun_id=behorighet.kommun_id_for_user(request.user)
+            )
             if v.get("fraga", "").strip()
             else [],
             **sammanhang,

@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from arenden.admin import ArendeScopeMixin
 from kanaler.telefon.models import Samtal, Samtalshandelse
 
 
@@ -11,7 +12,7 @@ class SamtalshandelseInline(admin.TabularInline):
 
 
 @admin.register(Samtal)
-class SamtalAdmin(admin.ModelAdmin):
+class SamtalAdmin(ArendeScopeMixin, admin.ModelAdmin):
     """Read-only: calls are written by the växel's events."""
 
     list_display = ["samtals_id", "ko", "nummer", "inkom", "besvarat", "missat", "agent"]
