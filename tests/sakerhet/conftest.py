@@ -15,7 +15,7 @@ from django.test import override_settings
 
 from arenden import services, statuslankar
 from arenden.behorighet import Roll
-from arenden.models import Arende, Bilaga
+from arenden.models import Arende, Bilaga, Kontakt
 from kanaler.brev import services as brev
 from kanaler.epost import services as epost
 from kanaler.epost.models import Epostkonto, Inkommet, Utskick
@@ -62,6 +62,7 @@ class Varld:
     inkommet: Inkommet  # a mail in triage
     utskick_hemligt: Utskick  # a kvitto on the sekretess ärende
     registrering: PlatinaRegistrering  # eskalerat_a's diarieföring, queued
+    kontakt: Kontakt  # a citizen, for the personal-data pages
 
     def user(self, roll: str):
         return self.anvandare.get(roll)
@@ -192,6 +193,7 @@ def bygg_varld() -> Varld:
         inkommet=inkommet,
         utskick_hemligt=utskick,
         registrering=PlatinaRegistrering.objects.get(arende=eskalerat_a),
+        kontakt=Kontakt.objects.create(namn="Sara Svensson", epost="sara@example.se"),
     )
 
 

@@ -195,6 +195,20 @@ def _api_atgarder() -> list[Fall]:
 
 FALL: list[Fall] = [
     # --- The ärende workspace (arenden) ------------------------------------------------------
+    # A person search is posted, never in a URL; every role searches what it may see anyway.
+    Fall(
+        "arenden:sok_person",
+        "GET",
+        _url("arenden:sok_person"),
+        svar(200, (ANONYM, LOGIN), (UTAN_ROLL, 403)),
+    ),
+    Fall(
+        "arenden:sok_person",
+        "POST",
+        _url("arenden:sok_person"),
+        svar(200, (ANONYM, LOGIN), (UTAN_ROLL, 403)),
+        data={"sok": "sara@example.se"},
+    ),
     Fall("arenden:ko", "GET", _url("arenden:ko"), svar(200, (ANONYM, LOGIN))),
     Fall(
         "arenden:ko",
@@ -674,6 +688,47 @@ FALL: list[Fall] = [
         # Not named on it: the admin does not show it either (it redirects to the index).
         svar(ADMIN_LOGIN, (ADMINISTRATOR, 302)),
         etikett="hemligt",
+    ),
+    # --- Personal data (integritet): administratörer only -----------------------------------
+    Fall(
+        "integritet:logg",
+        "GET",
+        _url("integritet:logg"),
+        svar(403, (ANONYM, LOGIN), (ADMINISTRATOR, 200)),
+    ),
+    Fall(
+        "integritet:registerutdrag",
+        "GET",
+        _url("integritet:registerutdrag"),
+        svar(403, (ANONYM, LOGIN), (ADMINISTRATOR, 200)),
+    ),
+    Fall(
+        "integritet:registerutdrag",
+        "POST",
+        _url("integritet:registerutdrag"),
+        svar(403, (ANONYM, LOGIN), (ADMINISTRATOR, 200)),
+        data={"sok": "sara@example.se", "format": "json"},
+    ),
+    Fall(
+        "integritet:kontakt",
+        "GET",
+        _url("integritet:kontakt", lambda v: v.kontakt.pk),
+        svar(403, (ANONYM, LOGIN), (ADMINISTRATOR, 200)),
+    ),
+    # Without the reason the law asks for, the administratör is told so and nothing changes.
+    Fall(
+        "integritet:ratta",
+        "POST",
+        _url("integritet:ratta", lambda v: v.kontakt.pk),
+        svar(403, (ANONYM, LOGIN), (ADMINISTRATOR, 400)),
+        data={"namn": "Sara S"},
+    ),
+    Fall(
+        "integritet:radera",
+        "POST",
+        _url("integritet:radera", lambda v: v.kontakt.pk),
+        svar(403, (ANONYM, LOGIN), (ADMINISTRATOR, 400)),
+        data={},
     ),
 ]
 
