@@ -5,17 +5,21 @@ same serializers as the API, actions go through `arenden.atgarder`, rows are fet
 through `arenden.behorighet`.
 """
 
+from urllib.parse import urlsplit
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rest_framework.exceptions import ValidationError
 
-from arenden import atgarder, behorighet, selectors, services
+from arenden import atgarder, behorighet, selectors, services, svarsmallar
 from arenden.api import ArendeSkapaIn
 from arenden.behorighet import Atgard, Roll
 from arenden.filter import ArendeFilterIn, nasta_fraga
@@ -65,6 +69,7 @@ def ko(request: HttpRequest) -> HttpResponse:
         fel = _valideringsfel(ValidationError(parametrar.errors))
     nasta = nasta_fraga(request.GET, sida) if sida else None
     nasta_url = f"{reverse('arenden:ko')}?{nasta}" if nasta else None
+    poll_url = _poll_url(fraga, sida) if sida and not request.GET.get("cursor") else None
     valda = {
         "status": request.GET.getlist("status"),
         "kanal": request.GET.getlist("kanal"),
@@ -82,12 +87,74 @@ def ko(request: HttpRequest) -> HttpResponse:
         "forvaltningar": selectors.forvaltning_lista(),
         "kategorier": selectors.kategori_lista(),
         "ar_handlaggare": behorighet.huvudroll(request.user) == Roll.HANDLAGGARE,
+        "poll_url": poll_url,
     }
     if _fragment(request):
         # "Visa fler" appends rows; a filter change replaces the whole result.
         partial = "rader" if request.GET.get("cursor") else "resultat"
         return render(request, f"arenden/ko.html#{partial}", sammanhang)
+    oppen = request.GET.get("oppen", "").strip()
+    if oppen and not fel:
+        # The split screen after a reload or a step back: the queue and the open ärende.
+        try:
+            arende_rad = behorighet.arende_get_for_user(user=request.user, nummer=oppen)
+        except ApplicationError as e:
+            messages.error(request, e.message)
+        else:
+            sammanhang.update(_arende_sammanhang(request, arende_rad), oppen=True, i_panel=True)
     return render(request, "arenden/ko.html", sammanhang)
+
+
+def _poll_url(fraga: QueryDict, sida) -> str | None:
+    """Return the URL that asks for ärenden newer than the newest one shown, or None.
+
+    Only the newest-first order has new ärenden at its top; sorted by due date a new
+    ärende belongs somewhere in the middle, and the vägledare refreshes by filtering.
+    """
+    if fraga.get("ordning", "-inkom") != "-inkom":
+        return None
+    parametrar = fraga.copy()
+    for bort in ("cursor", "oppen", "efter"):
+        parametrar.pop(bort, None)
+    parametrar["efter"] = (
+        selectors.kod_for(sida.rader[0]) if sida.rader else selectors.kod_for_tid(timezone.now())
+    )
+    return f"{reverse('arenden:ko_nya')}?{parametrar.urlencode()}"
+
+
+@login_required
+@require_GET
+def ko_nya(request: HttpRequest) -> HttpResponse:
+    """The queue's polling: rows newer than the newest shown, or 204 when there are none.
+
+    The answer prepends the rows to the queue, moves the poller's cursor to the newest
+    row and says in a polite live region how many came ("2 nya ärenden").
+    """
+    parametrar = ArendeFilterIn(data=request.GET)
+    efter = request.GET.get("efter", "")
+    if not efter or not parametrar.is_valid():
+        return HttpResponse(status=400)
+    try:
+        rader = selectors.arenden_nyare_an(
+            user=request.user, filter=parametrar.till_filter(), efter=efter
+        )
+    except ApplicationError as e:
+        return HttpResponse(e.message, status=400)
+    if not rader:
+        return HttpResponse(status=204)
+    fraga = request.GET.copy()
+    fraga["efter"] = selectors.kod_for(rader[0])
+    antal = len(rader)
+    return render(
+        request,
+        "arenden/_nya.html",
+        {
+            "rader": rader,
+            "poll_url": f"{reverse('arenden:ko_nya')}?{fraga.urlencode()}",
+            "besked": ngettext("%(antal)d nytt ärende", "%(antal)d nya ärenden", antal)
+            % {"antal": antal},
+        },
+    )
 
 
 @login_required
@@ -142,9 +209,18 @@ def nytt_arende(request: HttpRequest) -> HttpResponse:
 
 def _arende_sammanhang(request: HttpRequest, arende) -> dict:
     mojliga = behorighet.tillatna_atgarder(request.user, arende)
+    tidslinje = selectors.arende_tidslinje(arende=arende)
     return {
         "arende": arende,
-        "tidslinje": selectors.arende_tidslinje(arende=arende),
+        "tidslinje": tidslinje,
+        "tidigare": selectors.kontakt_tidigare_arenden(user=request.user, arende=arende),
+        "dubbletter": selectors.arende_mojliga_dubbletter(user=request.user, arende=arende)
+        if Atgard.SLA_IHOP in mojliga
+        else [],
+        "sammanfattning": selectors.arende_sammanfattning(tidslinje=tidslinje)
+        if arende.eskalerad
+        else None,
+        "ar_handlaggare": behorighet.huvudroll(request.user) == Roll.HANDLAGGARE,
         "meddelanden": selectors.arende_meddelanden(arende=arende),
         "mojliga": mojliga,
         "A": Atgard,
@@ -167,11 +243,31 @@ def _hamta(request: HttpRequest, nummer: str):
         raise Http404(_("Ärendet finns inte eller så saknar du behörighet.")) from None
 
 
+def _fran_kon(request: HttpRequest) -> bool:
+    """Return whether the htmx request comes from the queue's split screen."""
+    aktuell = request.htmx.current_url if request.htmx else None
+    return bool(aktuell) and urlsplit(aktuell).path == reverse("arenden:ko")
+
+
 @login_required
 def arende(request: HttpRequest, nummer: str) -> HttpResponse:
-    """The ärende page: facts, the actions the user may take, messages and timeline."""
+    """The ärende page: facts, the actions the user may take, messages and timeline.
+
+    Opened from the queue on a wide screen (htmx, target #arendepanel) it answers with
+    the ärende alone for the right-hand pane, and pushes the queue's URL with ?oppen= so
+    that a reload or a step back shows the same split screen.
+    """
     arende_rad = _hamta(request, nummer)
-    return render(request, "arenden/arende.html", _arende_sammanhang(request, arende_rad))
+    sammanhang = _arende_sammanhang(request, arende_rad)
+    if _fragment(request) and request.htmx.target == "arendepanel":
+        sammanhang["i_panel"] = True
+        svar = render(request, "arenden/arende.html#panel", sammanhang)
+        fraga = QueryDict(urlsplit(request.htmx.current_url or "").query, mutable=True)
+        fraga.pop("cursor", None)
+        fraga["oppen"] = arende_rad.nummer
+        svar["HX-Push-Url"] = f"{reverse('arenden:ko')}?{fraga.urlencode()}"
+        return svar
+    return render(request, "arenden/arende.html", sammanhang)
 
 
 @login_required
@@ -198,19 +294,41 @@ def atgard(request: HttpRequest, nummer: str, atgard: str) -> HttpResponse:
             svar = HttpResponse(status=204)
             svar["HX-Redirect"] = reverse("arenden:arende", args=[arende_rad.nummer])
             return svar if _fragment(request) else redirect(svar["HX-Redirect"])
+        # Said in the page's live region (kontaktcenter/meddelanden.py adds it to a fragment).
+        messages.success(request, kvitto)
         if not _fragment(request):
-            messages.success(request, kvitto)
             return redirect("arenden:arende", nummer=nummer)
         arende_rad = behorighet.arende_get_for_user(
             user=request.user, nummer=nummer, logga_lasning=False
         )
     sammanhang = _arende_sammanhang(request, arende_rad)
     sammanhang.update({"fel": fel, "fel_atgard": atgard if fel else None})
-    if not fel:
-        sammanhang["kvitto"] = kvitto
     if _fragment(request):
+        # In the split screen the queue's row changes with the ärende (status, tilldelad).
+        sammanhang["i_panel"] = _fran_kon(request)
+        sammanhang["uppdatera_rad"] = sammanhang["i_panel"]
         return render(request, "arenden/arende.html#arende", sammanhang, status=status)
     for meddelanden in fel.values():
         for meddelande in meddelanden:
             messages.error(request, meddelande)
     return render(request, "arenden/arende.html", sammanhang, status=status)
+
+
+@login_required
+@require_GET
+def svarsmall_val(request: HttpRequest, nummer: str) -> HttpResponse:
+    """The svarsmallar for this ärende, each filled in on the server, for the reply picker."""
+    try:
+        arende_rad = behorighet.arende_get_for_user(
+            user=request.user, nummer=nummer, logga_lasning=False
+        )
+    except ApplicationError:
+        raise Http404(_("Ärendet finns inte eller så saknar du behörighet.")) from None
+    if not behorighet.rollen_far(request.user, Atgard.SVARA):
+        raise PermissionDenied(_("Din roll kan inte svara på ärenden."))
+    varden = svarsmallar.varden(arende=arende_rad, user=request.user)
+    mallar = [
+        (mall, svarsmallar.fyll(mall=mall, arende=arende_rad, user=request.user, varden_=varden))
+        for mall in selectors.svarsmall_lista(arende=arende_rad)
+    ]
+    return render(request, "arenden/_svarsmallar.html", {"mallar": mallar, "arende": arende_rad})

@@ -63,6 +63,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
+    # Listed after MessageMiddleware, so it runs first on the way out (see its docstring).
+    "kontaktcenter.meddelanden.HtmxMeddelandenMiddleware",
 ]
 
 ROOT_URLCONF = "kontaktcenter.urls"
