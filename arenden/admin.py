@@ -4,7 +4,15 @@ admin shows them read-only."""
 
 from django.contrib import admin
 
-from arenden.models import Arende, Forvaltning, Kategori, Kommun, Medarbetare, Svarsgrupp
+from arenden.models import (
+    Arende,
+    Forvaltning,
+    Kategori,
+    Kommun,
+    Medarbetare,
+    Svarsgrupp,
+    Svarsmall,
+)
 
 
 @admin.register(Kommun)
@@ -62,3 +70,10 @@ class ArendeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Svarsmall)
+class SvarsmallAdmin(admin.ModelAdmin):
+    list_display = ["titel", "forvaltning", "aktiv", "andrad"]
+    list_filter = ["aktiv", "forvaltning"]
+    search_fields = ["titel", "text"]

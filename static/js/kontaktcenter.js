@@ -189,7 +189,7 @@
         var p = document.createElement("p");
         p.className = "fel";
         p.setAttribute("role", "alert");
-        p.textContent = "Svarsmallarna kunde inte hämtas. Försök igen, eller skriv svaret själv.";
+        p.textContent = dialog.dataset.fel;
         lista.appendChild(p);
       });
   }
@@ -209,7 +209,7 @@
       status.innerHTML = "";
       var p = document.createElement("p");
       p.className = "meddelande success";
-      p.textContent = "Svarsmallen ”" + alt.querySelector("strong").textContent + "” är infogad.";
+      p.textContent = dialog.dataset.infogad + " " + alt.querySelector("strong").textContent;
       status.appendChild(p);
     }
   }
