@@ -325,3 +325,22 @@ def test_handlaggarens_lista_sorteras_pa_svarstid(client, handlaggare_a, vagleda
     html = text(client.get("/"))
 
     assert re.findall(r'<tr id="rad-([^"]+)"', html) == [tidig.nummer, sen.nummer]
+
+
+def test_handlaggarens_lista_visar_oppna_om_inget_annat_valts(
+    client, handlaggare_a, vagledare, forvaltning_a
+):
+    """His inbox holds what still waits; ticking the statuses shows the closed ones too."""
+    oppet = ArendeFactory(av=vagledare)
+    stangt = ArendeFactory(av=vagledare)
+    for a in (oppet, stangt):
+        services.arende_eskalera(arende=a, av=vagledare, forvaltning=forvaltning_a, orsak="x")
+    services.arende_avsluta(arende=stangt, av=handlaggare_a, utfall=Utfall.ESKALERAT)
+    client.force_login(handlaggare_a)
+
+    standard = text(client.get("/"))
+    alla = text(client.get("/?ordning=svar_senast&status=eskalerad&status=avslutad"))
+
+    assert oppet.nummer in standard and stangt.nummer not in standard
+    assert 'name="status" value="eskalerad" checked' in standard
+    assert oppet.nummer in alla and stangt.nummer in alla
