@@ -10,6 +10,7 @@ app_name = "arenden"
 urlpatterns = [
     path("", views.ko, name="ko"),
     path("ko/nya/", views.ko_nya, name="ko_nya"),
+    path("ko/massatgard/", views.massatgard, name="massatgard"),
     path("arenden/nytt/", views.nytt_arende, name="nytt"),
     path("svarsmallar/", vyer_svarsmallar.lista, name="svarsmallar"),
     path("svarsmallar/ny/", vyer_svarsmallar.redigera, name="svarsmall_ny"),

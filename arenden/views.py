@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rest_framework.exceptions import ValidationError
 
@@ -93,6 +93,7 @@ def ko(request: HttpRequest) -> HttpResponse:
         "kategorier": selectors.kategori_lista(),
         "ar_handlaggare": behorighet.huvudroll(request.user) == Roll.HANDLAGGARE,
         "poll_url": poll_url,
+        "utfall": atgarder.AVSLUTS_UTFALL,
     }
     if _fragment(request):
         # "Visa fler" appends rows; a filter change replaces the whole result.
@@ -337,3 +338,67 @@ def svarsmall_val(request: HttpRequest, nummer: str) -> HttpResponse:
         for mall in selectors.svarsmall_lista(arende=arende_rad)
     ]
     return render(request, "arenden/_svarsmallar.html", {"mallar": mallar, "arende": arende_rad})
+
+
+# A bulk action handles at most this many ärenden; each is its own service call.
+MASSATGARD_STORST = 100
+MASSATGARDER = {Atgard.TILLDELA: gettext_lazy("tagna"), Atgard.AVSLUTA: gettext_lazy("avslutade")}
+
+
+@login_required
+@require_POST
+def massatgard(request: HttpRequest) -> HttpResponse:
+    """Take or close the ärenden ticked in the queue, each through its own action.
+
+    Each ärende is changed (or refused) on its own, so one that someone else took first
+    does not stop the rest; the answer says how many succeeded and why the others did not,
+    and updates their rows in the queue.
+    """
+    atgard = request.POST.get("atgard", "")
+    nummer = list(dict.fromkeys(request.POST.getlist("valda")))
+    if atgard not in MASSATGARDER:
+        messages.error(request, _("Välj vad som ska göras med de markerade ärendena."))
+    elif not nummer:
+        messages.error(request, _("Markera minst ett ärende i kön först."))
+    elif len(nummer) > MASSATGARD_STORST:
+        messages.error(
+            request,
+            _("Högst %(antal)d ärenden åt gången. Markera färre.") % {"antal": MASSATGARD_STORST},
+        )
+    else:
+        _massatgard_utfor(request, atgard, nummer)
+    if not _fragment(request):
+        return redirect("arenden:ko")
+    andrade = (
+        behorighet.arende_queryset_for_user(request.user)
+        .filter(nummer__in=nummer[:MASSATGARD_STORST])
+        .select_related("kategori", "forvaltning", "tilldelad", "kontakt", "svarsgrupp")
+    )
+    return render(request, "arenden/_massatgard.html", {"rader": andrade})
+
+
+def _massatgard_utfor(request: HttpRequest, atgard: str, nummer: list[str]) -> None:
+    data = QueryDict(mutable=True)
+    if atgard == Atgard.AVSLUTA:
+        data["utfall"] = request.POST.get("utfall", "")
+    lyckade, fel = 0, []
+    for n in nummer:
+        try:
+            arende_rad = behorighet.arende_get_for_user(
+                user=request.user, nummer=n, logga_lasning=False
+            )
+            atgarder.utfor(user=request.user, arende=arende_rad, atgard=atgard, data=data)
+        except ValidationError as e:
+            fel.append((n, " ".join(m for ms in _valideringsfel(e).values() for m in ms)))
+        except ApplicationError as e:
+            fel.append((n, e.message))
+        else:
+            lyckade += 1
+    if lyckade:
+        messages.success(
+            request,
+            _("%(lyckade)d av %(alla)d ärenden %(gjort)s.")
+            % {"lyckade": lyckade, "alla": len(nummer), "gjort": MASSATGARDER[atgard]},
+        )
+    for n, meddelande in fel:
+        messages.error(request, f"{n}: {meddelande}")

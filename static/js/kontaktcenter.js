@@ -127,6 +127,18 @@
           r.classList.remove("markerad");
         }
       });
+      // A later filter change keeps the open ärende in the URL it pushes.
+      var filter = document.querySelector("form.filter");
+      if (filter && nummer) {
+        var dold = filter.querySelector("input[name='oppen']");
+        if (!dold) {
+          dold = document.createElement("input");
+          dold.type = "hidden";
+          dold.name = "oppen";
+          filter.appendChild(dold);
+        }
+        dold.value = nummer.textContent.trim();
+      }
       fokusEfterByte(mal);
     } else if (mal.id === "arende") {
       fokusEfterByte(mal);

@@ -344,3 +344,60 @@ def test_handlaggarens_lista_visar_oppna_om_inget_annat_valts(
     assert oppet.nummer in standard and stangt.nummer not in standard
     assert 'name="status" value="eskalerad" checked' in standard
     assert oppet.nummer in alla and stangt.nummer in alla
+
+
+# ---- Bulk actions ---------------------------------------------------------------------
+
+
+def test_ta_markerade_tar_de_lediga_och_sager_varfor_inte_resten(inloggad, vagledare, vagledare2):
+    """Each ticked ärende is taken on its own: one held by a colleague is refused with a
+    Swedish reason, the others are taken, and their rows come back updated."""
+    ledig = ArendeFactory(av=vagledare)
+    ledig2 = ArendeFactory(av=vagledare)
+    upptagen = ArendeFactory(av=vagledare)
+    services.arende_tilldela(arende=upptagen, av=vagledare2, till=vagledare2)
+
+    svar = inloggad.post(
+        "/ko/massatgard/",
+        {"atgard": "tilldela", "valda": [ledig.nummer, upptagen.nummer, ledig2.nummer]},
+        headers=fran_kon(),
+    )
+
+    html = text(svar)
+    assert svar.status_code == 200
+    assert "2 av 3 ärenden tagna." in html
+    assert re.search(rf"{upptagen.nummer}: .*Bertil Berg", html)
+    for a in (ledig, ledig2, upptagen):
+        assert re.search(rf'<tr id="rad-{a.nummer}"[^>]*hx-swap-oob="true"', html)
+    assert set(Arende.objects.filter(tilldelad=vagledare).values_list("nummer", flat=True)) == {
+        ledig.nummer,
+        ledig2.nummer,
+    }
+
+
+def test_avsluta_markerade_kraver_utfall(inloggad, vagledare):
+    arende = ArendeFactory(av=vagledare)
+
+    utan = text(
+        inloggad.post(
+            "/ko/massatgard/", {"atgard": "avsluta", "valda": [arende.nummer]}, headers=HX
+        )
+    )
+    assert f"{arende.nummer}: " in utan
+    arende.refresh_from_db()
+    assert arende.status == Status.NY
+
+    med = inloggad.post(
+        "/ko/massatgard/",
+        {"atgard": "avsluta", "valda": [arende.nummer], "utfall": Utfall.HANVISAT},
+        headers=HX,
+    )
+    assert "1 av 1 ärenden avslutade." in text(med)
+    arende.refresh_from_db()
+    assert (arende.status, arende.utfall) == (Status.AVSLUTAD, Utfall.HANVISAT)
+
+
+def test_massatgard_utan_markerade_ber_om_markering(inloggad):
+    svar = inloggad.post("/ko/massatgard/", {"atgard": "tilldela"}, follow=True)
+
+    assert "Markera minst ett ärende i kön först." in text(svar)
