@@ -13,7 +13,7 @@ calendar) with serialized_rollback, which costs some 20 s on a busy machine.
 import shutil
 
 import pytest
-from django.db import connection
+from django.db import connections
 from playwright.sync_api import expect, sync_playwright
 
 from arenden.models import Kanal, Meddelande, Status, Svarsmall
@@ -45,13 +45,12 @@ def sida(live_server, vagledare, monkeypatch):
         expect(flik).to_have_url(f"{live_server.url}/")
         yield flik
         webblasare.close()
-    # The live server answers each request in a thread of its own, whose persistent database
-    # connection outlives the thread and would keep the test database from being dropped.
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-            " WHERE datname = current_database() AND pid <> pg_backend_pid()"
-        )
+        # Playwright's sync API runs the test in a context of its own, where Django opened
+        # a database connection of its own; close it here, in that context, so that it
+        # does not keep the test database from being dropped. (Terminating every other
+        # connection, as tests/kanaler/test_webblasare.py does, also ended the one the
+        # next test goes on to use.)
+        connections.close_all()
 
 
 def test_oppna_ta_och_besvara_med_svarsmall_bara_med_tangentbordet(sida, live_server, vagledare):
