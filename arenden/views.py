@@ -157,8 +157,11 @@ def ko_nya(request: HttpRequest) -> HttpResponse:
         {
             "rader": rader,
             "poll_url": f"{reverse('arenden:ko_nya')}?{fraga.urlencode()}",
-            "besked": ngettext("%(antal)d nytt ärende", "%(antal)d nya ärenden", antal)
-            % {"antal": antal},
+            # The time makes each announcement differ from the last, so it is read again.
+            "besked": ngettext(
+                "%(antal)d nytt ärende (kl. %(tid)s)", "%(antal)d nya ärenden (kl. %(tid)s)", antal
+            )
+            % {"antal": antal, "tid": timezone.localtime().strftime("%H:%M")},
         },
     )
 
@@ -299,6 +302,9 @@ def atgard(request: HttpRequest, nummer: str, atgard: str) -> HttpResponse:
             arende_rad = _hamta(request, request.POST.get("med", "").strip().upper())
             svar = HttpResponse(status=204)
             svar["HX-Redirect"] = reverse("arenden:arende", args=[arende_rad.nummer])
+            if _fran_kon(request):
+                # In the split screen the surviving ärende opens in the pane.
+                svar["HX-Redirect"] = f"{reverse('arenden:ko')}?oppen={arende_rad.nummer}"
             return svar if _fragment(request) else redirect(svar["HX-Redirect"])
         # Said in the page's live region (kontaktcenter/meddelanden.py adds it to a fragment).
         messages.success(request, kvitto)

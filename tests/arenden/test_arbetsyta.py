@@ -156,7 +156,9 @@ def test_pollningen_svarar_204_utan_nya_och_raderna_nar_nya_kommit(inloggad, vag
     assert re.findall(r'<tr id="rad-([^"]+)"', html) == [andra.nummer, forsta.nummer]
     assert gammal.nummer not in html
     assert 'hx-swap-oob="afterbegin:#rader"' in html
-    assert '<span id="ko-nya" hx-swap-oob="innerHTML">2 nya ärenden</span>' in html
+    assert re.search(
+        r'<span id="ko-nya" hx-swap-oob="innerHTML">2 nya ärenden \(kl\. \d\d:\d\d\)</span>', html
+    )
     # The poller moves on: asked again, nothing is new.
     nasta = re.search(r'id="ko-poll" hx-swap-oob="true" hx-get="([^"]+)"', html).group(1)
     assert inloggad.get(nasta.replace("&amp;", "&"), headers=HX).status_code == 204
@@ -253,6 +255,14 @@ def test_dubblett_slas_ihop_fran_arendesidan(inloggad, vagledare):
 
     assert svar.status_code == 204
     assert svar["HX-Redirect"] == f"/arenden/{forsta.nummer}/"
+    # From the split screen the survivor opens in the pane.
+    tredje = ArendeFactory(av=vagledare, rubrik="Vattenläcka på Kvarngatan 6")
+    svar = inloggad.post(
+        f"/arenden/{tredje.nummer}/sla_ihop/",
+        {"med": forsta.nummer, "version": tredje.version},
+        headers=fran_kon(),
+    )
+    assert svar["HX-Redirect"] == f"/?oppen={forsta.nummer}"
     andra.refresh_from_db()
     assert andra.sammanslagen_med == forsta and andra.status == Status.AVSLUTAD
 
