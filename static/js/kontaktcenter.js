@@ -149,6 +149,26 @@
     }
   });
 
+  // ---- Errors htmx cannot swap: say so in Swedish in the live region -------------------
+  function sagFel(text) {
+    var ruta = document.getElementById("meddelanden");
+    if (!ruta || !text) return;
+    ruta.innerHTML = "";
+    var p = document.createElement("p");
+    p.className = "meddelande error";
+    p.textContent = text;
+    ruta.appendChild(p);
+  }
+  document.addEventListener("htmx:responseError", function (e) {
+    // The queue's polling tries again by itself; one missed round is not worth a message.
+    if (e.detail.elt.id === "ko-poll") return;
+    sagFel(document.getElementById("meddelanden").dataset.serverfel);
+  });
+  document.addEventListener("htmx:sendError", function (e) {
+    if (e.detail.elt.id === "ko-poll") return;
+    sagFel(document.getElementById("meddelanden").dataset.natfel);
+  });
+
   // ---- Svarsmallar in the reply box ----------------------------------------------------
   var mallFalt = null; // the textarea the picker inserts into
   var mallPosition = 0;
