@@ -105,6 +105,19 @@
     }
   });
 
+  // "Visa fler" replaces its own link: move focus to the first of the added rows.
+  var raderFore = -1;
+  document.addEventListener("htmx:beforeSwap", function (e) {
+    raderFore = e.detail.target.id === "rader" ? rader().length : -1;
+  });
+  document.addEventListener("htmx:afterSettle", function (e) {
+    if (e.detail.target.id !== "rader" || raderFore < 0) return;
+    var forsta = rader()[raderFore];
+    var lank = forsta && forsta.querySelector("a.oppna");
+    if (lank) lank.focus();
+    raderFore = -1;
+  });
+
   function fokusEfterByte(mal) {
     var fel = mal.querySelector("[role='alert']");
     if (fel) { fel.setAttribute("tabindex", "-1"); fel.focus(); return; }

@@ -137,6 +137,19 @@ def test_fel_i_panelen_sags_pa_svenska(inloggad, vagledare, vagledare2):
     assert "Ladda om sidan och försök igen." in text(svar)
 
 
+def test_filterbyte_sags_i_en_mening(inloggad, vagledare):
+    """A filter change is announced as one sentence, not by reading the table aloud."""
+    ArendeFactory(av=vagledare)
+    ArendeFactory(av=vagledare)
+
+    alla = text(inloggad.get("/?status=ny", headers=HX))
+    en = text(inloggad.get("/?status=ny&antal=1", headers=HX))
+
+    assert '<span id="ko-nya" hx-swap-oob="innerHTML">2 ärenden matchar filtret.</span>' in alla
+    assert "1 ärende visas, det finns fler." in en
+    assert "aria-live" not in text(inloggad.get("/")).split('id="resultat"')[1][:40]
+
+
 # ---- New ärenden without reload -------------------------------------------------------
 
 
