@@ -231,6 +231,20 @@ def test_kontaktens_tidigare_arenden_i_alla_kanaler(inloggad, vagledare):
     assert "Telefon" in avsnitt and "Brev" in avsnitt and "Avslutad" in avsnitt
 
 
+def test_sekretessmarkerade_syns_inte_bredvid(inloggad, vagledare, teamledare):
+    """A secret ärende the reader is not named on is neither an earlier ärende nor a
+    duplicate on the page."""
+    kontakt = KontaktFactory()
+    hemligt = ArendeFactory(av=vagledare, kontakt=kontakt, rubrik="Skyddad adress")
+    services.arende_satt_sekretess(arende=hemligt, av=teamledare, sekretess=True, behoriga=[])
+    arende = ArendeFactory(av=vagledare, kontakt=kontakt, rubrik="Skyddad adress")
+
+    html = text(inloggad.get(f"/arenden/{arende.nummer}/"))
+
+    assert "Kontaktens tidigare ärenden" in html
+    assert hemligt.nummer not in html
+
+
 def test_mojliga_dubbletter_samma_kontakt_eller_liknande_text(vagledare):
     """Open ärenden of the last 14 days: same contact, or nearly the same rubrik."""
     kontakt = KontaktFactory()
