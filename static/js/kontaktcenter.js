@@ -33,7 +33,8 @@
   }
   function aktuellRad() {
     var fokus = document.activeElement && document.activeElement.closest("#rader tr");
-    return fokus || document.querySelector("#rader tr.markerad");
+    var oppen = document.querySelector("#rader a.oppna[aria-current='true']");
+    return fokus || document.querySelector("#rader tr.markerad") || (oppen && oppen.closest("tr"));
   }
   function markera(rad) {
     rader().forEach(function (r) { r.classList.remove("markerad"); });

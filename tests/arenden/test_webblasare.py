@@ -54,11 +54,13 @@ def sida(live_server, vagledare, monkeypatch):
 
 
 def test_oppna_ta_och_besvara_med_svarsmall_bara_med_tangentbordet(sida, live_server, vagledare):
-    """j, Enter, ?, Esc, t, s, #, Enter, Tab, Enter: the ärende is answered in the pane."""
+    """j, Enter, ?, Esc, t, s, #, Enter, Tab, Enter: the ärende is answered in the pane;
+    then j, o open the next one and Back returns to the first."""
     Svarsmall.objects.create(
         titel="Tack för ditt samtal", text="Hej {namn}! Gäller {arendenummer}."
     )
     Svarsmall.objects.create(titel="Vi behöver fler uppgifter", text="Hej! Skicka mer.")
+    aldre = ArendeFactory(av=vagledare, kanal=Kanal.EPOST, rubrik="Fråga om sophämtning")
     arende = ArendeFactory(
         av=vagledare,
         kanal=Kanal.TELEFON,
@@ -121,6 +123,16 @@ def test_oppna_ta_och_besvara_med_svarsmall_bara_med_tangentbordet(sida, live_se
     assert utgaende.text == f"Hej Greta Gran! Gäller {arende.nummer}."
     # The split screen survives a reload.
     sida.reload()
+    expect(sida.locator("#arendepanel #arende-rubrik")).to_contain_text(arende.nummer)
+
+    # j moves on from the open ärende to the next row; Back brings the first one back.
+    sida.keyboard.press("j")
+    expect(sida.locator(f"#rad-{aldre.nummer} a.oppna")).to_be_focused()
+    sida.keyboard.press("o")
+    expect(sida.locator("#arendepanel #arende-rubrik")).to_contain_text(aldre.nummer)
+    expect(sida).to_have_url(f"{live_server.url}/?oppen={aldre.nummer}")
+    sida.go_back()
+    expect(sida).to_have_url(f"{live_server.url}/?oppen={arende.nummer}")
     expect(sida.locator("#arendepanel #arende-rubrik")).to_contain_text(arende.nummer)
 
     # At 200 % zoom or on a narrow screen there is one column, and Enter opens the page.
