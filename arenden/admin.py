@@ -7,7 +7,15 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from arenden import behorighet
-from arenden.models import Arende, Forvaltning, Kategori, Kommun, Medarbetare, Svarsgrupp
+from arenden.models import (
+    Arende,
+    Forvaltning,
+    Kategori,
+    Kommun,
+    Medarbetare,
+    Svarsgrupp,
+    Svarsmall,
+)
 
 
 class ArendeScopeMixin:
@@ -103,3 +111,10 @@ class ArendeAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+
+@admin.register(Svarsmall)
+class SvarsmallAdmin(admin.ModelAdmin):
+    list_display = ["titel", "forvaltning", "aktiv", "andrad"]
+    list_filter = ["aktiv", "forvaltning"]
+    search_fields = ["titel", "text"]

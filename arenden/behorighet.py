@@ -320,6 +320,16 @@ def kontrollera_statistik(user) -> None:
         raise BehorighetSaknas(_("Bara teamledare och administratörer ser statistiken."))
 
 
+def kan_redigera_svarsmallar(user) -> bool:
+    """Teamledare and administratörer write the svarsmallar; everyone with a role reads them."""
+    return bool(roller(user) & {Roll.TEAMLEDARE, Roll.ADMINISTRATOR})
+
+
+def kontrollera_svarsmallar(user) -> None:
+    if not kan_redigera_svarsmallar(user):
+        raise BehorighetSaknas(_("Bara teamledare och administratörer ändrar svarsmallar."))
+
+
 def kontrollera_skapa(user) -> None:
     if not kan_skapa(user):
         raise BehorighetSaknas(_("Din roll kan inte registrera ärenden."))

@@ -5,7 +5,7 @@ Models hold data and its presentation; every rule about how an ärende changes l
 """
 
 from django.conf import settings
-from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.indexes import GinIndex, GistIndex
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.utils import timezone
@@ -335,6 +335,14 @@ class Arende(models.Model):
                 condition=models.Q(status__in=Status.oppna()),
             ),
             GinIndex(fields=["rubrik"], name="arende_rubrik_trgm", opclasses=["gin_trgm_ops"]),
+            # Possible duplicates (selectors.arende_mojliga_dubbletter): nearest rubrik first
+            # among the open ärenden only, so the index stays the size of the backlog.
+            GistIndex(
+                fields=["rubrik"],
+                name="arende_oppna_rubrik_trgm",
+                opclasses=["gist_trgm_ops"],
+                condition=models.Q(status__in=Status.oppna()),
+            ),
         ]
 
     def __str__(self) -> str:
@@ -499,3 +507,36 @@ class Statuslank(models.Model):
         verbose_name = _("statuslänk")
         verbose_name_plural = _("statuslänkar")
         ordering = ["-skapad", "-id"]
+
+
+class Svarsmall(models.Model):
+    """A ready answer the vägledare inserts into a reply, with placeholders filled per ärende.
+
+    A mall without förvaltning is shared by the whole contact center. The placeholders
+    ({namn}, {arendenummer}, …) are listed and filled in `arenden/svarsmallar.py`.
+    """
+
+    forvaltning = models.ForeignKey(
+        Forvaltning,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="svarsmallar",
+        verbose_name=_("förvaltning"),
+        help_text=_("Tomt betyder att mallen gäller alla förvaltningar."),
+    )
+    titel = models.CharField(_("titel"), max_length=150)
+    text = models.TextField(_("text"))
+    aktiv = models.BooleanField(_("aktiv"), default=True)
+    andrad = models.DateTimeField(_("ändrad"), auto_now=True)
+    andrad_av = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("svarsmall")
+        verbose_name_plural = _("svarsmallar")
+        ordering = ["titel"]
+
+    def __str__(self) -> str:
+        return self.titel

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
 from django.contrib.auth import get_user_model
+from django.contrib.postgres.search import TrigramDistance
 from django.db.models import Q, QuerySet
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
@@ -32,6 +33,7 @@ from arenden.models import (
     Meddelande,
     Status,
     Svarsgrupp,
+    Svarsmall,
 )
 
 ARENDENUMMER = re.compile(r"^[A-Za-z]{1,5}-\d{4}-\d{1,9}$")
@@ -292,3 +294,125 @@ def medarbetare_lista(
     if forvaltning_id:
         qs = qs.filter(medarbetare__forvaltning_id=forvaltning_id)
     return qs.order_by("first_name", "last_name", "username").distinct()
+
+
+def arenden_nyare_an(*, user, filter: ArendeFilter, efter: str, antal: int = 50) -> list[Arende]:
+    """Return the ärenden that came in after the cursor (the newest row shown), newest first.
+
+    The polling of the work queue asks this every few seconds: a range scan on the
+    (inkom, id) index from the newest row shown, so it costs the same on a big table.
+    """
+    varde, pk = _avkodad(efter)
+    qs = (
+        arende_filtrera(user=user, filter=filter)
+        .filter(Q(inkom__gt=varde) | Q(inkom=varde, id__gt=pk))
+        .select_related("kategori", "forvaltning", "tilldelad", "kontakt", "svarsgrupp")
+        .order_by("-inkom", "-id")
+    )
+    return list(qs[: max(1, min(antal, STORSTA_SIDA))])
+
+
+def kod_for(arende: Arende) -> str:
+    """Return the cursor that points just after this ärende in the newest-first order."""
+    return _kodad(arende.inkom, arende.pk)
+
+
+def kod_for_tid(tid: datetime) -> str:
+    """Return a cursor at a moment, for an empty queue: only later ärenden come after it."""
+    return _kodad(tid, 0)
+
+
+# How many earlier ärenden and possible duplicates the ärende page shows beside it.
+TIDIGARE_ANTAL = 10
+DUBBLETT_ANTAL = 5
+# Only recent ärenden count as duplicates: an old one about the same thing is history.
+DUBBLETT_DAGAR = 14
+# Trigram similarity of the rubrik above which two ärenden are "very similar".
+DUBBLETT_LIKHET = 0.6
+
+
+def kontakt_tidigare_arenden(*, user, arende: Arende) -> list[Arende]:
+    """Return the contact's other ärenden in every channel, newest first, that the user sees."""
+    if not arende.kontakt_id:
+        return []
+    return list(
+        behorighet.arende_queryset_for_user(user)
+        .filter(kontakt_id=arende.kontakt_id)
+        .exclude(pk=arende.pk)
+        .order_by("-inkom", "-id")
+        .only("nummer", "rubrik", "kanal", "status", "inkom")[:TIDIGARE_ANTAL]
+    )
+
+
+def arende_mojliga_dubbletter(*, user, arende: Arende) -> list[Arende]:
+    """Return open ärenden of the last 14 days that may be about the same thing.
+
+    Same contact, or a rubrik with a trigram similarity of at least DUBBLETT_LIKHET. Both
+    are bounded: same kommun, the last DUBBLETT_DAGAR days, open, not merged, a LIMIT;
+    the similar-text part walks the partial GiST trigram index of open ärenden nearest
+    first (`arende_oppna_rubrik_trgm`) and stops at the limit.
+    """
+    fran = arende.inkom - timedelta(days=DUBBLETT_DAGAR)
+    bas = (
+        behorighet.arende_queryset_for_user(user)
+        .filter(
+            kommun_id=arende.kommun_id,
+            inkom__gte=fran,
+            status__in=Status.oppna(),
+            sammanslagen_med__isnull=True,
+        )
+        .exclude(pk=arende.pk)
+        .only("nummer", "rubrik", "kanal", "status", "inkom", "kontakt_id")
+    )
+    funna: dict[int, Arende] = {}
+    if arende.kontakt_id:
+        for a in bas.filter(kontakt_id=arende.kontakt_id).order_by("-inkom")[:DUBBLETT_ANTAL]:
+            a.dubblett_orsak = "kontakt"
+            funna[a.pk] = a
+    if len(funna) < DUBBLETT_ANTAL and arende.rubrik.strip():
+        # No distance limit in SQL: PostgreSQL cannot stop a nearest-first scan at a
+        # distance, only at a LIMIT. The few nearest are fetched, the far ones dropped here.
+        liknande = (
+            bas.annotate(avstand=TrigramDistance("rubrik", arende.rubrik))
+            .exclude(pk__in=list(funna))
+            .order_by("avstand")[: DUBBLETT_ANTAL - len(funna)]
+        )
+        for a in liknande:
+            if a.avstand <= 1 - DUBBLETT_LIKHET:
+                a.dubblett_orsak = "text"
+                funna[a.pk] = a
+    return list(funna.values())
+
+
+def arende_sammanfattning(*, tidslinje: list[Handelse]) -> dict:
+    """Summarise what the contact center did before escalating, from the timeline in hand.
+
+    For the handläggare: who registered it, what was tried (notes, answers, articles
+    used), and the latest escalation with its reason. No query of its own.
+    """
+    skapat = next((h for h in tidslinje if h.typ == Handelse.Typ.SKAPAT), None)
+    eskalering = next((h for h in reversed(tidslinje) if h.typ == Handelse.Typ.ESKALERAT), None)
+    gjort = [
+        h
+        for h in tidslinje
+        if h.typ
+        in (
+            Handelse.Typ.ANTECKNING,
+            Handelse.Typ.SVAR,
+            Handelse.Typ.VANTAR,
+            Handelse.Typ.ATERLAMNAT,
+            Handelse.Typ.KLASSIFICERAT,
+        )
+        and (eskalering is None or h.tid <= eskalering.tid)
+    ]
+    return {"skapat": skapat, "eskalering": eskalering, "gjort": gjort}
+
+
+def svarsmall_lista(*, arende: Arende | None = None, bara_aktiva: bool = True):
+    """Return the svarsmallar: shared ones and, for an ärende, its förvaltning's."""
+    qs = Svarsmall.objects.select_related("forvaltning")
+    if bara_aktiva:
+        qs = qs.filter(aktiv=True)
+    if arende is not None:
+        qs = qs.filter(Q(forvaltning__isnull=True) | Q(forvaltning_id=arende.forvaltning_id))
+    return qs.order_by("titel", "id")

@@ -30,6 +30,7 @@ from arenden.models import (
     RosaNiva,
     Status,
     Svarsgrupp,
+    Svarsmall,
     Utfall,
 )
 
@@ -1025,3 +1026,27 @@ def arende_satt_sekretess(
         behoriga=sorted(anv.get_username() for anv in namngivna.values()) if sekretess else [],
     )
     return arende
+
+
+# ---------------------------------------------------------------------------------------
+# Svarsmallar
+
+
+def svarsmall_spara(
+    *,
+    av: AbstractUser,
+    titel: str,
+    text: str,
+    forvaltning: Forvaltning | None,
+    aktiv: bool = True,
+    mall: Svarsmall | None = None,
+) -> Svarsmall:
+    """Create a svarsmall, or change `mall`; a blank title or text is refused."""
+    titel, text = titel.strip(), text.strip()
+    if not titel or not text:
+        raise OgiltigUppgift(_("En svarsmall behöver både titel och text."), code="svarsmall_tom")
+    mall = mall or Svarsmall()
+    mall.titel, mall.text, mall.forvaltning, mall.aktiv = titel, text, forvaltning, aktiv
+    mall.andrad_av = av
+    mall.save()
+    return mall

@@ -62,6 +62,30 @@ def forslag_vy(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _foresla_sammanslagning(request: HttpRequest, arende) -> None:
+    """Name a possible duplicate right after registering, with a way to merge it.
+
+    Only an open ärende can be merged; one solved on the spot needs nothing more.
+    """
+    if not arende.ar_oppet:
+        return
+    dubbletter = selectors.arende_mojliga_dubbletter(user=request.user, arende=arende)
+    if not dubbletter:
+        return
+    forsta = dubbletter[0]
+    messages.warning(
+        request,
+        format_html(
+            '{} <a href="{}">{}</a> – <a href="{}#dubbletter">{}</a>',
+            _("Möjlig dubblett:"),
+            reverse("arenden:arende", args=[forsta.nummer]),
+            forsta.nummer,
+            reverse("arenden:arende", args=[arende.nummer]),
+            _("Slå ihop?"),
+        ),
+    )
+
+
 def formular_vy(
     request: HttpRequest,
     *,
@@ -94,6 +118,7 @@ def formular_vy(
                     arende.get_status_display(),
                 ),
             )
+            _foresla_sammanslagning(request, arende)
             return redirect(request.path)
     v = request.POST if request.method == "POST" else request.GET
     namn = dict(Val.choices) | (val_namn or {})

@@ -1,5 +1,7 @@
 """The work queue costs the same number of queries however many ärenden it shows."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -14,6 +16,10 @@ pytestmark = pytest.mark.django_db
 API_LISTANS_FRAGOR = 5
 # the same five, plus the förvaltningar and kategorier of the filter menus
 KONS_FRAGOR = 7
+# session, user, roles, Medarbetare, the ärende; the timeline (merged ärenden, events),
+# messages, earlier ärenden, duplicates (same contact, similar text), and the action
+# menus, kunskapsbank and survey link
+ARENDESIDANS_FRAGOR = 16
 
 
 @pytest.fixture
@@ -74,3 +80,70 @@ def test_kon_har_konstant_antal_fragor(client, vagledare, fyll_kon):
     assert litet == stort == KONS_FRAGOR
     nyaste = Arende.objects.order_by("-inkom", "-id").first()
     assert nyaste.nummer in client.get("/?antal=50").content.decode()
+
+
+def _arende_med_historik(kommun, vagledare, kontakt, antal: int):
+    for i in range(antal):
+        ArendeFactory(kommun=kommun, av=vagledare, kontakt=kontakt, rubrik=f"Gatlampa {i}")
+    return ArendeFactory(kommun=kommun, av=vagledare, kontakt=kontakt, rubrik="Gatlampa trasig")
+
+
+def test_arendesidan_har_konstant_antal_fragor(client, kommun, vagledare):
+    """1, 4 or 12 earlier ärenden and duplicates: the ärende page runs the same queries.
+
+    With five duplicates by contact the similar-text query is not needed: one fewer.
+    """
+    client.force_login(vagledare)
+    litet = _arende_med_historik(kommun, vagledare, KontaktFactory(), 1)
+    mellan = _arende_med_historik(kommun, vagledare, KontaktFactory(), 4)
+    stort = _arende_med_historik(kommun, vagledare, KontaktFactory(), 12)
+
+    fa = antal_fragor(client, f"/arenden/{litet.nummer}/")
+    nagra = antal_fragor(client, f"/arenden/{mellan.nummer}/")
+    manga = antal_fragor(client, f"/arenden/{stort.nummer}/")
+    i_panelen = antal_fragor(client, f"/?oppen={stort.nummer}")
+
+    print(f"\nÄrendesidan: {fa} / {nagra} / {manga} frågor, kön med öppet: {i_panelen}")
+    assert fa == nagra == ARENDESIDANS_FRAGOR
+    assert manga == ARENDESIDANS_FRAGOR - 1
+    # The split screen: the queue's queries and the ärende's, not more.
+    assert i_panelen <= KONS_FRAGOR + manga
+
+
+def test_pollningen_har_konstant_antal_fragor(client, vagledare, fyll_kon):
+    """1 or 30 new ärenden: the polling endpoint runs the same few queries."""
+    client.force_login(vagledare)
+    fyll_kon(1)
+    sida = client.get("/").content.decode()
+    url = re.search(r'id="ko-poll"[^>]*hx-get="([^"]+)"', sida).group(1).replace("&amp;", "&")
+
+    with CaptureQueriesContext(connection) as tomt:
+        assert client.get(url, headers={"HX-Request": "true"}).status_code == 204
+    fyll_kon(1)
+    en = antal_fragor(client, url)
+    fyll_kon(29)
+    trettio = antal_fragor(client, url)
+
+    print(f"\nPollningen: {len(tomt)} frågor utan nya, {en} / {trettio} med nya")
+    assert en == trettio == len(tomt) == API_LISTANS_FRAGOR
+
+
+def test_handlaggarens_lista_har_konstant_antal_fragor(
+    client, kommun, vagledare, handlaggare_a, forvaltning_a
+):
+    """The handläggare's escalated ärenden cost the same for 2 rows or 20."""
+    client.force_login(handlaggare_a)
+
+    def eskalera(antal: int) -> None:
+        for _ in range(antal):
+            arende = ArendeFactory(kommun=kommun, av=vagledare, kontakt=KontaktFactory())
+            services.arende_eskalera(
+                arende=arende, av=vagledare, forvaltning=forvaltning_a, orsak="Bedömning."
+            )
+
+    eskalera(2)
+    fa = antal_fragor(client, "/")
+    eskalera(18)
+    manga = antal_fragor(client, "/")
+
+    assert fa == manga == KONS_FRAGOR

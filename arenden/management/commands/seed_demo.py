@@ -7,6 +7,7 @@ from django.db import connection
 
 from arenden.demodata.anvandare import DEMOANVANDARE, DEMOLOSENORD, katalog_skapa, personal_skapa
 from arenden.demodata.skrivare import arenden_fyll_pa
+from arenden.demodata.svarsmallar import svarsmallar_demo
 from arenden.models import Arende
 from arenden.statistik.berakna import sammanstallning_uppdatera
 
@@ -74,6 +75,7 @@ class Command(BaseCommand):
         from kunskapsbank.demodata.ladda import kunskapsbank_demo
 
         self.stdout.write(f"Kunskapsbank: {kunskapsbank_demo()} nya artiklar.")
+        self.stdout.write(f"Svarsmallar: {svarsmallar_demo()} nya.")
 
     def _statistik_uppdatera(self, *, vacuum: bool) -> None:
         """Give the planner statistics for the new rows; autovacuum would, but later."""

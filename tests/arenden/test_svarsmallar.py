@@ -1,0 +1,113 @@
+"""Svarsmallar through HTTP: teamledare write them, the reply picker gets them filled in."""
+
+import html as htmlmodul
+import re
+
+import pytest
+from django.core.management import call_command
+
+from arenden.models import Svarsmall
+from tests.factories import ArendeFactory, KontaktFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def mallar_i(svar) -> dict[str, str]:
+    """Return {titel: filled text} from the picker's list."""
+    html = svar.content.decode()
+    return {
+        titel: htmlmodul.unescape(text)
+        for text, titel in re.findall(
+            r'data-text="([^"]*)"[^>]*>\s*<strong>([^<]+)</strong>', html, re.S
+        )
+    }
+
+
+def test_teamledaren_skapar_och_andrar_en_svarsmall(client, teamledare, forvaltning_a):
+    client.force_login(teamledare)
+
+    svar = client.post(
+        "/svarsmallar/ny/",
+        {"titel": "Tack", "text": "Hej {namn}!", "forvaltning": forvaltning_a.pk, "aktiv": "on"},
+    )
+
+    assert svar.status_code == 302
+    mall = Svarsmall.objects.get()
+    assert (mall.titel, mall.forvaltning, mall.aktiv, mall.andrad_av) == (
+        "Tack",
+        forvaltning_a,
+        True,
+        teamledare,
+    )
+    svar = client.post(f"/svarsmallar/{mall.pk}/", {"titel": "Tack!", "text": "Hej {namn}."})
+    mall.refresh_from_db()
+    assert (mall.titel, mall.forvaltning, mall.aktiv) == ("Tack!", None, False)
+    lista = client.get("/svarsmallar/", follow=True).content.decode()
+    assert "Tack!" in lista and "Alla (gemensam)" in lista
+
+
+def test_tom_svarsmall_avvisas_pa_svenska(client, administrator):
+    client.force_login(administrator)
+
+    svar = client.post("/svarsmallar/ny/", {"titel": "Tom", "text": "   "})
+
+    assert svar.status_code == 400
+    assert "Inget är sparat" in svar.content.decode()
+    assert not Svarsmall.objects.exists()
+
+
+def test_vagledaren_lasar_men_andrar_inte_svarsmallar(client, vagledare):
+    Svarsmall.objects.create(titel="Gemensam", text="Hej")
+    client.force_login(vagledare)
+
+    assert "Gemensam" in client.get("/svarsmallar/").content.decode()
+    assert client.get("/svarsmallar/ny/").status_code == 403
+    assert client.post("/svarsmallar/ny/", {"titel": "x", "text": "y"}).status_code == 403
+
+
+def test_valjaren_fyller_platshallarna_for_arendet(client, vagledare, kategori_snabb):
+    """The picker offers shared and the ärende's förvaltning's active mallar, filled in."""
+    Svarsmall.objects.create(
+        titel="Tack",
+        text="Hej {namn}! Ärende {arendenummer}, svar senast {svar_senast}. /{handlaggare} {okand}",
+    )
+    Svarsmall.objects.create(
+        titel="Gata", text="Felanmälan", forvaltning=kategori_snabb.forvaltning
+    )
+    Svarsmall.objects.create(titel="Gammal", text="x", aktiv=False)
+    arende = ArendeFactory(
+        av=vagledare, kategori=kategori_snabb, kontakt=KontaktFactory(namn="Greta Gran")
+    )
+    client.force_login(vagledare)
+
+    mallar = mallar_i(client.get(f"/arenden/{arende.nummer}/svarsmallar/"))
+
+    assert set(mallar) == {"Tack", "Gata"}
+    datum = arende.svar_senast.astimezone().date()
+    assert mallar["Tack"].startswith(f"Hej Greta Gran! Ärende {arende.nummer}, svar senast ")
+    assert str(datum.year) in mallar["Tack"]
+    assert mallar["Tack"].endswith("/Anna Andersson {okand}")
+
+
+def test_annan_forvaltnings_mall_visas_inte(client, vagledare, kategori_snabb, forvaltning_b):
+    Svarsmall.objects.create(titel="Socialtjänst", text="x", forvaltning=forvaltning_b)
+    arende = ArendeFactory(av=vagledare, kategori=kategori_snabb)
+    client.force_login(vagledare)
+
+    assert mallar_i(client.get(f"/arenden/{arende.nummer}/svarsmallar/")) == {}
+
+
+def test_anonym_kontakt_halsas_utan_namn(client, vagledare):
+    Svarsmall.objects.create(titel="Tack", text="Hej {namn}! Tack.")
+    arende = ArendeFactory(av=vagledare)
+    client.force_login(vagledare)
+
+    assert mallar_i(client.get(f"/arenden/{arende.nummer}/svarsmallar/")) == {"Tack": "Hej! Tack."}
+
+
+def test_demodata_har_svenska_svarsmallar(db):
+    call_command("seed_demo", arenden=0, verbosity=0)
+
+    titlar = set(Svarsmall.objects.values_list("titel", flat=True))
+    assert {"Tack för ditt ärende", "Felanmälan mottagen"} <= titlar
+    assert Svarsmall.objects.filter(forvaltning__isnull=True).count() >= 3
