@@ -408,11 +408,19 @@ def arende_sammanfattning(*, tidslinje: list[Handelse]) -> dict:
     return {"skapat": skapat, "eskalering": eskalering, "gjort": gjort}
 
 
-def svarsmall_lista(*, arende: Arende | None = None, bara_aktiva: bool = True):
-    """Return the svarsmallar: shared ones and, for an ärende, its förvaltning's."""
+def svarsmall_lista(
+    *, arende: Arende | None = None, kommun_id: int | None = None, bara_aktiva: bool = True
+):
+    """Return the svarsmallar: shared ones and, for an ärende, its förvaltning's.
+
+    With a kommun, only that kommun's förvaltningar's mallar beside the shared ones: a
+    teamledare in one kommun neither sees nor edits another kommun's.
+    """
     qs = Svarsmall.objects.select_related("forvaltning")
     if bara_aktiva:
         qs = qs.filter(aktiv=True)
+    if kommun_id is not None:
+        qs = qs.filter(Q(forvaltning__isnull=True) | Q(forvaltning__kommun_id=kommun_id))
     if arende is not None:
         qs = qs.filter(Q(forvaltning__isnull=True) | Q(forvaltning_id=arende.forvaltning_id))
     return qs.order_by("titel", "id")

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from arenden import behorighet, selectors, services, svarsmallar
-from arenden.models import Forvaltning, Svarsmall
+from arenden.models import Forvaltning
 from kontaktcenter.errors import ApplicationError
 
 
@@ -37,7 +37,9 @@ def lista(request: HttpRequest) -> HttpResponse:
     """Every svarsmall, active ones first; the editors get links to change them."""
     if not behorighet.roller(request.user):
         raise PermissionDenied
-    mallar = selectors.svarsmall_lista(bara_aktiva=False).order_by("-aktiv", "titel")
+    mallar = selectors.svarsmall_lista(
+        kommun_id=behorighet.kommun_id_for_user(request.user), bara_aktiva=False
+    ).order_by("-aktiv", "titel")
     return render(
         request,
         "arenden/svarsmallar.html",
@@ -57,7 +59,9 @@ def redigera(request: HttpRequest, mall_id: int | None = None) -> HttpResponse:
         behorighet.kontrollera_svarsmallar(request.user)
     except ApplicationError as e:
         raise PermissionDenied(e.message) from None
-    mall = get_object_or_404(Svarsmall, pk=mall_id) if mall_id else None
+    kommun_id = behorighet.kommun_id_for_user(request.user)
+    synliga = selectors.svarsmall_lista(kommun_id=kommun_id, bara_aktiva=False)
+    mall = get_object_or_404(synliga, pk=mall_id) if mall_id else None
     initial = None
     if mall:
         initial = {
@@ -67,6 +71,9 @@ def redigera(request: HttpRequest, mall_id: int | None = None) -> HttpResponse:
             "aktiv": mall.aktiv,
         }
     form = SvarsmallForm(request.POST or None, initial=initial)
+    if kommun_id is not None:
+        falt = form.fields["forvaltning"]
+        falt.queryset = falt.queryset.filter(kommun_id=kommun_id)
     if request.method == "POST" and form.is_valid():
         try:
             sparad = services.svarsmall_spara(av=request.user, mall=mall, **form.cleaned_data)

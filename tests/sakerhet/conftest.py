@@ -15,7 +15,7 @@ from django.test import override_settings
 
 from arenden import services, statuslankar
 from arenden.behorighet import Roll
-from arenden.models import Arende, Bilaga, Kontakt
+from arenden.models import Arende, Bilaga, Kontakt, Svarsmall
 from kanaler.brev import services as brev
 from kanaler.epost import services as epost
 from kanaler.epost.models import Epostkonto, Inkommet, Utskick
@@ -63,6 +63,7 @@ class Varld:
     utskick_hemligt: Utskick  # a kvitto on the sekretess ärende
     registrering: PlatinaRegistrering  # eskalerat_a's diarieföring, queued
     kontakt: Kontakt  # a citizen, for the personal-data pages
+    svarsmall: Svarsmall  # förvaltning A's ready answer
 
     def user(self, roll: str):
         return self.anvandare.get(roll)
@@ -194,6 +195,9 @@ def bygg_varld() -> Varld:
         utskick_hemligt=utskick,
         registrering=PlatinaRegistrering.objects.get(arende=eskalerat_a),
         kontakt=Kontakt.objects.create(namn="Sara Svensson", epost="sara@example.se"),
+        svarsmall=Svarsmall.objects.create(
+            forvaltning=forvaltning_a, titel="Bygglov tar tid", text="Hej {namn}!"
+        ),
     )
 
 

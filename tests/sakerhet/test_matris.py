@@ -20,7 +20,9 @@ from dataclasses import dataclass, field
 import pytest
 from django.conf import settings
 from django.urls import URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.utils import timezone
 
+from arenden import selectors
 from tests.sakerhet.conftest import (
     ADMINISTRATOR,
     ANNAN_KOMMUN,
@@ -688,6 +690,48 @@ FALL: list[Fall] = [
         # Not named on it: the admin does not show it either (it redirects to the index).
         svar(ADMIN_LOGIN, (ADMINISTRATOR, 302)),
         etikett="hemligt",
+    ),
+    # --- The workspace's polling, bulk actions and svarsmallar ---------------------------------
+    # Polling answers 204 when nothing visible to the user is newer.
+    Fall(
+        "arenden:ko_nya",
+        "GET",
+        lambda v: f"{reverse('arenden:ko_nya')}?efter={selectors.kod_for_tid(timezone.now())}",
+        svar(204, (ANONYM, LOGIN)),
+    ),
+    # Every ticked ärende goes through arende_get_for_user and its own action; with none
+    # ticked the queue is shown again with the reason.
+    Fall(
+        "arenden:massatgard",
+        "POST",
+        _url("arenden:massatgard"),
+        svar(302, (ANONYM, LOGIN)),
+        data={"atgard": "tilldela"},
+    ),
+    Fall(
+        "arenden:svarsmallar",
+        "GET",
+        _url("arenden:svarsmallar"),
+        svar(200, (ANONYM, LOGIN), (UTAN_ROLL, 403)),
+    ),
+    Fall(
+        "arenden:svarsmall_ny",
+        "GET",
+        _url("arenden:svarsmall_ny"),
+        svar(403, (ANONYM, LOGIN), (LEDNING, 200)),
+    ),
+    # Another kommun's teamledare does not find förvaltning A's mall.
+    Fall(
+        "arenden:svarsmall",
+        "GET",
+        _url("arenden:svarsmall", lambda v: v.svarsmall.pk),
+        svar(403, (ANONYM, LOGIN), (EGEN_LEDNING, 200), (ANNAN_KOMMUN, 404)),
+    ),
+    Fall(
+        "arenden:svarsmall_val",
+        "GET",
+        _url("arenden:svarsmall_val", OPPET),
+        svar(404, (ANONYM, LOGIN), (SER_OPPET, 200)),
     ),
     # --- Personal data (integritet): administratörer only -----------------------------------
     Fall(
