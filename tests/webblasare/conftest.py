@@ -50,7 +50,9 @@ def chromium():
     tidigare = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as p:
-        webblasare = p.chromium.launch(executable_path=sokvag, args=["--no-sandbox"])
+        webblasare = p.chromium.launch(
+            executable_path=sokvag, args=["--no-sandbox", "--lang=sv-SE"]
+        )
         yield webblasare
         webblasare.close()
     if tidigare is None:
@@ -68,12 +70,12 @@ MIGRATIONSGRUPPER = (*Roll.ALLA, "vaxel", "etjanstplattform")
 
 @pytest.fixture
 def demo(transactional_db):
-    """The demo kommun: four users (one per role), the catalogue, 60 ärenden, the kunskapsbank."""
+    """The demo kommun: four users (one per role), the catalogue, 100 ärenden, the kunskapsbank."""
     for namn in MIGRATIONSGRUPPER:
         Group.objects.get_or_create(name=namn)
     if not Arbetsdag.objects.exists():
         arbetsdag_fyll(till=SISTA_DATUM_VID_START)
-    call_command("seed_demo", arenden=60, dagar=30, stdout=open(os.devnull, "w"))  # noqa: SIM115
+    call_command("seed_demo", arenden=100, dagar=45, stdout=open(os.devnull, "w"))  # noqa: SIM115
 
 
 @pytest.fixture
