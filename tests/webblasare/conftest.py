@@ -50,9 +50,7 @@ def chromium():
     tidigare = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
     os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
     with sync_playwright() as p:
-        webblasare = p.chromium.launch(
-            executable_path=sokvag, args=["--no-sandbox", "--lang=sv-SE"]
-        )
+        webblasare = p.chromium.launch(executable_path=sokvag, args=["--no-sandbox"])
         yield webblasare
         webblasare.close()
     if tidigare is None:

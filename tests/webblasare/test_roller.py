@@ -11,7 +11,7 @@ KUNSKAPSBANK = ["Alla artiklar", "Ny artikel", "Att granska", "Vanliga frågor (
 MENYER = {
     "vagledare": {
         "Arbetskö": None,
-        "E-post att hantera": None,
+        "E-post": None,
         "Registrera": ["Samtal s", "Besök", "Brev", "Annat ärende n"],
         "Påminnelser": None,
         "Kunskapsbank": KUNSKAPSBANK,
@@ -23,7 +23,7 @@ MENYER = {
     },
     "teamledare": {
         "Arbetskö": None,
-        "E-post att hantera": None,
+        "E-post": None,
         "Registrera": ["Samtal s", "Besök", "Brev", "Annat ärende n"],
         "Påminnelser": None,
         "Kunskapsbank": [
@@ -35,7 +35,7 @@ MENYER = {
     },
     "admin": {
         "Arbetskö": None,
-        "E-post att hantera": None,
+        "E-post": None,
         "Registrera": ["Samtal s", "Besök", "Brev", "Annat ärende n"],
         "Påminnelser": None,
         "Kunskapsbank": [
