@@ -45,8 +45,9 @@ test: $(STAMP)
 
 # The README's screenshots: taken by the browser tests, copied to docs/skarmbilder/ and
 # compressed losslessly with optipng when it is installed.
-SKARMBILDER := 01-arbetsko:arbetsko 04-arende:arende 03-snabbregistrering:snabbregistrering \
-	05-handlaggare-inkorg:handlaggare 07-statistik:statistik 09-kontaktformular:kontaktformular
+SKARMBILDER := 01-arbetsko:arbetsko 03-snabbregistrering:snabbregistrering \
+	06-handlaggare-svar:handlaggare 07-statistik:statistik 09-kontaktformular:kontaktformular \
+	08-vanliga-fragor:vanliga-fragor
 
 skarmbilder: $(STAMP)
 	scripts/installera_testberoenden.sh chromium
