@@ -64,6 +64,9 @@ def test_kontaktformular_och_statussida(sida, demo, formularet, axe, skarmbild, 
     assert arende.meddelanden.filter(text__contains="hänger nu helt lös").exists()
     axe(sida, "statussidan efter tillägg")
 
-    # A wrong link gives a page in Swedish, not a stack trace.
+    # A wrong link gives a page in Swedish, with a way on.
     svar = sida.goto("/arende/finns-inte-0123456789/")
     assert svar.status == 404
+    expect(sida.locator("h1")).to_have_text("Sidan finns inte")
+    expect(sida.get_by_role("link", name="kontaktformuläret")).to_be_visible()
+    axe(sida, "sidan finns inte")

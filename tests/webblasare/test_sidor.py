@@ -52,6 +52,12 @@ def test_ovriga_sidor_per_roll(sida, logga_in, axe, skarmbild):
             axe(sida, adress)
             if adress == f"/kunskapsbank/artiklar/{artikel}/":
                 skarmbild(sida, "02-kunskapsartikel")
+        if anvandarnamn == "vagledare":
+            # A page outside the role: a Swedish answer, not a bare "403 Forbidden".
+            svar = sida.goto("/kunskapsbank/luckor/")
+            assert svar.status == 403
+            expect(sida.locator("h1")).to_have_text("Du saknar behörighet")
+            axe(sida, "du saknar behörighet")
 
 
 @pytest.mark.parametrize("anvandarnamn", ["teamledare"])
