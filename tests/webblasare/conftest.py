@@ -139,11 +139,9 @@ def axe_rapport(fynd: list[dict]) -> str:
 @pytest.fixture
 def axe():
     """Return axe(sida, namn): fail on serious or critical axe-core violations on the page."""
-    besokta: list[str] = []
 
     def kontrollera(sida, namn: str) -> None:
         fynd = axe_fynd(sida)
-        besokta.append(namn)
         allvarliga = [f for f in fynd if f["impact"] in ALLVARLIGA]
         ovriga = [f for f in fynd if f["impact"] not in ALLVARLIGA]
         if ovriga:
@@ -153,7 +151,6 @@ def axe():
             + axe_rapport(allvarliga)
         )
 
-    kontrollera.besokta = besokta
     return kontrollera
 
 

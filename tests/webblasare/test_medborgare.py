@@ -6,6 +6,8 @@ import pytest
 from playwright.sync_api import expect
 
 from arenden.models import Arende, Kanal
+from servicematning import services as servicematning
+from servicematning.models import Svar
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -70,3 +72,31 @@ def test_kontaktformular_och_statussida(sida, demo, formularet, axe, skarmbild, 
     expect(sida.locator("h1")).to_have_text("Sidan finns inte")
     expect(sida.get_by_role("link", name="kontaktformuläret")).to_be_visible()
     axe(sida, "sidan finns inte")
+
+
+def test_enkaten_med_tangentbordet(sida, demo, axe, skarmbild):
+    """The survey link opens a public page; arrows pick grades, Tab moves on, Enter sends."""
+    arende = Arende.objects.filter(kanal=Kanal.TELEFON).order_by("pk").first()
+    enkat = servicematning.enkat_skapa(arende=arende)
+
+    sida.goto(f"/enkat/{enkat.token}/")
+    expect(sida.locator("h1")).to_have_text("Vad tyckte du om kontakten med oss?")
+    axe(sida, "enkäten")
+    # when: Tab into each question's radio group, arrow keys to the grade, Enter sends.
+    for _ in range(3):
+        sida.keyboard.press("Tab")
+        while not sida.evaluate("document.activeElement.type === 'radio'"):
+            sida.keyboard.press("Tab")
+        for _ in range(3):
+            sida.keyboard.press("ArrowDown")
+    valda = sida.eval_on_selector_all(
+        "input[type=radio]:checked", "rs => Object.fromEntries(rs.map(r => [r.name, +r.value]))"
+    )
+    assert len(valda) == 3
+    skarmbild(sida, "12-enkat")
+    sida.keyboard.press("Enter")
+
+    # then
+    expect(sida.get_by_role("status").last).to_contain_text("Tack för dina svar")
+    assert dict(Svar.objects.filter(enkat=enkat).values_list("matt", "betyg")) == valda
+    axe(sida, "enkäten, tack")
