@@ -3,6 +3,8 @@
 import pytest
 from playwright.sync_api import expect
 
+from arenden.demodata.anvandare import DEMOLOSENORD
+
 pytestmark = pytest.mark.django_db(transaction=True)
 
 KUNSKAPSBANK = ["Alla artiklar", "Ny artikel", "Att granska", "Vanliga frågor (publik sida)"]
@@ -156,3 +158,21 @@ def test_sidorna_har_landmarken_sprak_och_titel(sida, logga_in):
         for landmark in ("banner", "navigation", "main", "contentinfo"):
             expect(sida.get_by_role(landmark).first).to_be_attached()
     assert len(titlar) == 5
+
+
+def test_menyn_utan_javascript(chromium, live_server, demo):
+    """With JavaScript off the groups' links are shown, so every page is still reachable."""
+    kontext = chromium.new_context(java_script_enabled=False, base_url=live_server.url)
+    try:
+        sida = kontext.new_page()
+        sida.goto("/logga-in/")
+        sida.get_by_label("Användarnamn").fill("vagledare")
+        sida.get_by_label("Lösenord").fill(DEMOLOSENORD)
+        sida.get_by_role("button", name="Logga in").click()
+        expect(sida.locator(".anvandare")).to_be_visible()
+        for namn in ("Samtal", "Besök", "Brev", "Alla artiklar", "Att granska"):
+            expect(sida.locator("nav.huvudmeny").get_by_role("link", name=namn)).to_be_visible()
+        sida.locator("nav.huvudmeny").get_by_role("link", name="Samtal").click()
+        expect(sida.locator("h1")).to_have_text("Registrera samtal")
+    finally:
+        kontext.close()
