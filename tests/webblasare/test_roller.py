@@ -86,6 +86,14 @@ def test_varje_roll_ser_bara_det_den_far_anvanda(sida, logga_in, axe, skarmbild)
         axe(sida, f"arbetskön ({anvandarnamn})")
         if anvandarnamn == "vagledare":
             skarmbild(sida, "01-arbetsko")
+            # Scrolled down a long queue, its header row stays at the top of the window.
+            sida.evaluate("window.scrollTo(0, 1500)")
+            assert (
+                sida.evaluate(
+                    "Math.round(document.querySelector('.ko thead th').getBoundingClientRect().top)"
+                )
+                == 0
+            )
 
 
 def test_menyn_oppnas_och_stangs_med_tangentbordet(sida, logga_in, axe, live_server):
