@@ -15,7 +15,7 @@ TEST_ENV := DJANGO_SETTINGS_MODULE=kontaktcenter.settings \
 # Debian packages the tests need (the e-post and browser issues add dovecot-imapd, chromium).
 DEBIAN_TESTPAKET := dovecot-imapd chromium
 
-.PHONY: run test lint venv demo clean
+.PHONY: run test lint venv demo clean skarmbilder
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV) || python3 -m venv $(VENV)
@@ -42,6 +42,19 @@ test: $(STAMP)
 	$(MAKE) lint
 	$(TEST_ENV) $(BIN)/python manage.py makemigrations --check --dry-run
 	$(TEST_ENV) $(BIN)/pytest $(PYTEST_ARGS)
+
+# The README's screenshots: taken by the browser tests, copied to docs/skarmbilder/ and
+# compressed losslessly with optipng when it is installed.
+SKARMBILDER := 01-arbetsko:arbetsko 03-snabbregistrering:snabbregistrering \
+	06-handlaggare-svar:handlaggare 07-statistik:statistik 09-kontaktformular:kontaktformular \
+	08-vanliga-fragor:vanliga-fragor
+
+skarmbilder: $(STAMP)
+	scripts/installera_testberoenden.sh chromium
+	$(TEST_ENV) ARTEFAKTER=tests/artefakter $(BIN)/pytest -q tests/webblasare
+	mkdir -p docs/skarmbilder
+	set -e; for par in $(SKARMBILDER); do cp tests/artefakter/$${par%%:*}.png docs/skarmbilder/$${par##*:}.png; done
+	if command -v optipng >/dev/null; then optipng -quiet -o2 -strip all docs/skarmbilder/*.png; fi
 
 clean:
 	rm -rf $(VENV) staticfiles .pytest_cache .ruff_cache

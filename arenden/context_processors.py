@@ -1,4 +1,6 @@
-"""Template context every page needs: the user's role for the header and navigation."""
+"""Template context every page needs: the user's role for the header.
+
+The menu's entries are decided in kontaktcenter/context_processors.py."""
 
 from arenden import behorighet
 
@@ -10,7 +12,5 @@ def roll(request):
     return {
         "kc_roll": huvud,
         "kc_roll_namn": behorighet.Roll.NAMN.get(huvud, ""),
-        "kc_kan_skapa": behorighet.kan_skapa(request.user),
-        "kc_kan_se_statistik": behorighet.kan_se_statistik(request.user),
         "kc_kan_hantera_personuppgifter": behorighet.kan_hantera_personuppgifter(request.user),
     }

@@ -87,6 +87,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "arenden.context_processors.roll",
+                "kontaktcenter.context_processors.meny",
             ],
         },
     },
