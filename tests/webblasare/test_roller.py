@@ -7,30 +7,35 @@ from arenden.demodata.anvandare import DEMOLOSENORD
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
-KUNSKAPSBANK = ["Alla artiklar", "Ny artikel", "Att granska", "Vanliga frågor (publik sida)"]
+KUNSKAPSBANK = [
+    "Alla artiklar", "Ny artikel", "Att granska", "Vanliga frågor (publik sida)", "Svarsmallar",
+]
 
 # What the main menu offers each demo user: top-level entries, and each group's links.
 MENYER = {
     "vagledare": {
         "Arbetskö": None,
         "E-post": None,
-        "Registrera": ["Samtal s", "Besök", "Brev", "Annat ärende n"],
+        "Registrera": ["Samtal n", "Besök", "Brev", "Annat ärende"],
+        "Sök person": None,
         "Påminnelser": None,
         "Kunskapsbank": KUNSKAPSBANK,
     },
     "handlaggare": {
         "Arbetskö": None,
+        "Sök person": None,
         "Påminnelser": None,
         "Kunskapsbank": KUNSKAPSBANK,
     },
     "teamledare": {
         "Arbetskö": None,
         "E-post": None,
-        "Registrera": ["Samtal s", "Besök", "Brev", "Annat ärende n"],
+        "Registrera": ["Samtal n", "Besök", "Brev", "Annat ärende"],
+        "Sök person": None,
         "Påminnelser": None,
         "Kunskapsbank": [
             "Alla artiklar", "Ny artikel", "Att granska", "Kunskapsluckor",
-            "Vanliga frågor (publik sida)",
+            "Vanliga frågor (publik sida)", "Svarsmallar",
         ],
         "Statistik": None,
         "Administration": ["Diarieföring i Platina"],
@@ -38,14 +43,15 @@ MENYER = {
     "admin": {
         "Arbetskö": None,
         "E-post": None,
-        "Registrera": ["Samtal s", "Besök", "Brev", "Annat ärende n"],
+        "Registrera": ["Samtal n", "Besök", "Brev", "Annat ärende"],
+        "Sök person": None,
         "Påminnelser": None,
         "Kunskapsbank": [
             "Alla artiklar", "Ny artikel", "Att granska", "Kunskapsluckor",
-            "Vanliga frågor (publik sida)",
+            "Vanliga frågor (publik sida)", "Svarsmallar",
         ],
         "Statistik": None,
-        "Administration": ["Diarieföring i Platina", "Användare och register"],
+        "Administration": ["Diarieföring i Platina", "Personuppgifter", "Användare och register"],
     },
 }  # fmt: skip
 
