@@ -8,7 +8,11 @@ from arenden.demodata.anvandare import DEMOLOSENORD
 pytestmark = pytest.mark.django_db(transaction=True)
 
 KUNSKAPSBANK = [
-    "Alla artiklar", "Ny artikel", "Att granska", "Vanliga frågor (publik sida)", "Svarsmallar",
+    "Alla artiklar",
+    "Ny artikel",
+    "Att granska",
+    "Vanliga frågor (publik sida)",
+    "Svarsmallar",
 ]
 
 # What the main menu offers each demo user: top-level entries, and each group's links.
