@@ -245,11 +245,19 @@ LOGGING = {
     "root": {"handlers": ["konsol"], "level": miljo.text("LOG_LEVEL", "INFO")},
 }
 
+BILAGA_FILTYPER = [
+    ".pdf", ".jpg", ".jpeg", ".png", ".gif", ".heic", ".heif", ".tif", ".tiff", ".txt", ".csv",
+    ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".doc", ".xls", ".eml",
+]  # fmt: skip
+
 # Kontaktcenter's own settings, read through arenden.konfiguration.
 KONTAKTCENTER = {
     "KOMMUN_NAMN": miljo.text("KOMMUN_NAMN", "Exempelkommun"),
     "ARENDENUMMER_PREFIX": miljo.text("ARENDENUMMER_PREFIX", "KC"),
     "STANDARD_SLA_ARBETSDAGAR": miljo.heltal("STANDARD_SLA_ARBETSDAGAR", 1),
+    # The file types any channel takes as an attachment, by extension; the content must be
+    # what the extension says (arenden/bilagor.py knows how each type begins).
+    "BILAGA_FILTYPER": miljo.lista("BILAGA_FILTYPER", BILAGA_FILTYPER),
 }
 
 # The e-post channel, read through kanaler.epost.konfiguration (see kanaler/epost/README.md).
