@@ -121,6 +121,14 @@ class ArtikelAndraIn(ArtikelIn):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, partial=True, **kwargs)
 
+    def validate(self, attrs):
+        # Partial: every field may be left out except the version (the optimistic lock).
+        if "version" not in attrs:
+            raise serializers.ValidationError(
+                {"version": _("Ange versionen du läste, så att ingen annans ändring skrivs över.")}
+            )
+        return attrs
+
 
 class StatusIn(serializers.Serializer):
     status = serializers.ChoiceField(choices=ArtikelStatus.choices)

@@ -141,3 +141,34 @@ def test_kunskapsbanksimport_vagrar_utan_serverfel(
     assert svar.json()["code"] == kod
     assert text in svar.json()["message"]
     _inget_andrat()
+
+
+@pytest.mark.parametrize(
+    ("inkom", "kod"),
+    [("2999-01-01T09:00:00Z", "inkom_orimligt"), ("0420-02-01T12:00:00Z", "inkom_orimligt")],
+)
+def test_api_vagrar_orimligt_inkom(api_client, vagledare, inkom, kod):
+    """Found by schemathesis: an ärende could come in in year 420 (numbered KC-420-000001)."""
+    svar = api_client(vagledare).post(
+        "/api/v1/arenden/", {"rubrik": "Fråga", "kanal": "telefon", "inkom": inkom}, format="json"
+    )
+
+    assert svar.status_code == 400, svar.content
+    assert svar.json()["code"] == kod
+    _inget_andrat()
+
+
+def test_andra_artikel_utan_version_vagras(api_client, teamledare, forvaltning_a):
+    """Found by schemathesis: a PATCH without the version it edits gave a 500."""
+    api = api_client(teamledare)
+    artikel = api.post(
+        "/api/v1/kunskapsbank/artiklar/",
+        {"fraga": "Hur?", "svar": "Så.", "forvaltning": forvaltning_a.pk},
+        format="json",
+    ).json()
+
+    svar = api.patch(f"/api/v1/kunskapsbank/artiklar/{artikel['id']}/", {}, format="json")
+
+    assert svar.status_code == 400
+    assert "version" in svar.json()["extra"]["falt"]
+    assert api.get(f"/api/v1/kunskapsbank/artiklar/{artikel['id']}/").json()["version"] == 1
