@@ -29,6 +29,10 @@ def webblasare(live_server, monkeypatch):
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
     assert chromium, "Chromium saknas: make test installerar det (DEBIAN_TESTPAKET)."
     with sync_playwright() as p:
+        # Inside Playwright's event loop Django keeps a connection of its own; an earlier
+        # browser test's clean-up (which terminates other backends) may have killed it.
+        if connection.connection is not None and not connection.is_usable():
+            connection.close()
         blasare = p.chromium.launch(executable_path=chromium, args=["--no-sandbox"])
         flik = blasare.new_page()
         flik.add_init_script(LYSSNARE)
