@@ -33,3 +33,9 @@ class OgiltigUppgift(ApplicationError):
     """An input value breaks a domain rule (not a format error; forms catch those)."""
 
     code = "ogiltig_uppgift"
+
+
+class OgiltigBilaga(ApplicationError):
+    """A file is empty, too large, of a type not taken, or not what its name says."""
+
+    code = "ogiltig_bilaga"

@@ -34,8 +34,25 @@ from arenden.models import (
     Utfall,
 )
 
+# The ärendenummer carries inkom's year: an inkom before this year, or after next year, is
+# a typo or garbage (and would give numbers like KC-420-000001).
+INKOM_TIDIGAST_AR = 2000
+
+
 # ---------------------------------------------------------------------------------------
 # Numbers, SLA and contacts
+
+
+def _inkom_kontrollera(inkom: datetime) -> None:
+    """Refuse an inkom outside the years an ärendenummer can sensibly carry."""
+    senast = timezone.now().year + 1
+    if not INKOM_TIDIGAST_AR <= inkom.year <= senast:
+        raise OgiltigUppgift(
+            _("Inkom måste ligga mellan år %(forst)d och %(sist)d.")
+            % {"forst": INKOM_TIDIGAST_AR, "sist": senast},
+            code="inkom_orimligt",
+            extra={"falt": "inkom"},
+        )
 
 
 def arendenummer_reservera(*, ar: int, antal: int = 1) -> list[str]:
@@ -292,8 +309,11 @@ def arende_skapa(
 ) -> Arende:
     """Open a new ärende with its number, SLA due time and first timeline entry.
 
-    The kategori supplies the default förvaltning and ROSA-nivå.
+    The kategori supplies the default förvaltning and ROSA-nivå. An inkom given by the
+    caller must lie between INKOM_TIDIGAST_AR and next year.
     """
+    if inkom is not None:
+        _inkom_kontrollera(inkom)
     arende, skapat = _arende_bygg(
         rubrik=rubrik,
         kanal=kanal,

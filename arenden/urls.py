@@ -22,6 +22,7 @@ urlpatterns = [
         statistik.statistik_export,
         name="statistik_export",
     ),
+    path("bilagor/<int:pk>/", views.bilaga, name="bilaga"),
     path("arenden/<str:nummer>/", views.arende, name="arende"),
     path("arenden/<str:nummer>/svarsmallar/", views.svarsmall_val, name="svarsmall_val"),
     path("arenden/<str:nummer>/<str:atgard>/", views.atgard, name="atgard"),

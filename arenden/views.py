@@ -19,11 +19,11 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rest_framework.exceptions import ValidationError
 
-from arenden import atgarder, behorighet, selectors, services, svarsmallar
+from arenden import atgarder, behorighet, bilagor, selectors, services, svarsmallar
 from arenden.api import ArendeSkapaIn
 from arenden.behorighet import Atgard, Roll
 from arenden.filter import ArendeFilterIn, nasta_fraga
-from arenden.models import Kanal, RosaNiva, Status
+from arenden.models import Bilaga, Kanal, RosaNiva, Status
 from kontaktcenter.errors import ApplicationError
 
 # The key for errors that belong to no single field.
@@ -460,3 +460,15 @@ def _massatgard_utfor(request: HttpRequest, atgard: str, nummer: list[str]) -> N
         )
     for n, meddelande in fel:
         messages.error(request, f"{n}: {meddelande}")
+
+
+@login_required
+@require_http_methods(["GET"])
+def bilaga(request: HttpRequest, pk: int) -> HttpResponse:
+    """Give an attachment to whoever may see its ärende (a secret one's read is logged)."""
+    try:
+        fil = Bilaga.objects.select_related("arende").get(pk=pk)
+        behorighet.arende_get_for_user(user=request.user, nummer=fil.arende.nummer)
+    except (Bilaga.DoesNotExist, ApplicationError):
+        raise Http404(_("Ärendet finns inte eller så saknar du behörighet.")) from None
+    return bilagor.bilaga_svar(fil)

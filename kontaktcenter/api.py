@@ -50,6 +50,14 @@ def undantagshanterare(exc, context):
         }
         svar.status_code = status.HTTP_400_BAD_REQUEST
         return svar
+    if isinstance(exc, exceptions.PermissionDenied) and str(exc.detail).startswith("CSRF"):
+        # SessionAuthentication's CSRF check: the browser's page is stale or the call forged.
+        svar.data = {
+            "code": "csrf_ogiltig",
+            "message": "Säkerhetskontrollen (CSRF) misslyckades. Ladda om sidan och försök igen.",
+            "extra": {},
+        }
+        return svar
     for klass, (kod, text) in _DRF_KODER.items():
         if isinstance(exc, klass):
             egen_kod = exc.get_codes()

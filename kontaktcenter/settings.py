@@ -8,6 +8,7 @@ set, cookies are secure. `make run` sets DEBUG=true for a local demo.
 from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, SELF
 from django.utils.translation import gettext_lazy as _
 
 from kontaktcenter import miljo
@@ -41,6 +42,7 @@ INSTALLED_APPS = [
     "template_partials",
     "axes",
     "mozilla_django_oidc",
+    "csp",
     "kontaktcenter",
     "inloggning",
     "arenden",
@@ -66,6 +68,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     # Listed after MessageMiddleware, so it runs first on the way out (see its docstring).
     "kontaktcenter.meddelanden.HtmxMeddelandenMiddleware",
@@ -207,14 +210,41 @@ if EMAIL_USE_TLS and EMAIL_USE_SSL:
 SESSION_COOKIE_SECURE = not DEBUG
 CSRF_COOKIE_SECURE = not DEBUG
 SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_AGE = miljo.heltal("SESSION_COOKIE_AGE", 10 * 60 * 60)
 SECURE_SSL_REDIRECT = miljo.flagga("SECURE_SSL_REDIRECT", not DEBUG)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_HSTS_SECONDS = miljo.heltal("SECURE_HSTS_SECONDS", 0 if DEBUG else 31536000)
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_HSTS_INCLUDE_SUBDOMAINS = miljo.flagga("SECURE_HSTS_INCLUDE_SUBDOMAINS", not DEBUG)
+# Preloading binds the whole registrable domain (kommun.se and every subdomain) to HTTPS in
+# the browsers' built-in lists, and takes months to undo. That is the municipality's
+# decision for its domain, not this application's: off unless SECURE_HSTS_PRELOAD=true,
+# and its deploy-check reminder (security.W021) is silenced while it is off.
+SECURE_HSTS_PRELOAD = miljo.flagga("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Content-Security-Policy (django-csp 4): scripts and styles only from our own static files,
+# never inline, never eval. htmx runs without eval (no hx-on, no js: values, no trigger
+# filters) and without its injected indicator <style> (see the htmx-config meta in the base
+# templates). The API documentation pages alone relax style-src (kontaktcenter/urls.py).
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:"],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "frame-ancestors": [NONE],
+        "form-action": [SELF],
+        "base-uri": [SELF],
+        "object-src": [NONE],
+    }
+}
 
 REST_FRAMEWORK = {
     # Token first, so that an unauthenticated call gets 401 with WWW-Authenticate.
@@ -311,11 +341,19 @@ LOGGING = {
     "root": {"handlers": ["konsol"], "level": miljo.text("LOG_LEVEL", "INFO")},
 }
 
+BILAGA_FILTYPER = [
+    ".pdf", ".jpg", ".jpeg", ".png", ".gif", ".heic", ".heif", ".tif", ".tiff", ".txt", ".csv",
+    ".docx", ".xlsx", ".pptx", ".odt", ".ods", ".doc", ".xls", ".eml",
+]  # fmt: skip
+
 # Kontaktcenter's own settings, read through arenden.konfiguration.
 KONTAKTCENTER = {
     "KOMMUN_NAMN": miljo.text("KOMMUN_NAMN", "Exempelkommun"),
     "ARENDENUMMER_PREFIX": miljo.text("ARENDENUMMER_PREFIX", "KC"),
     "STANDARD_SLA_ARBETSDAGAR": miljo.heltal("STANDARD_SLA_ARBETSDAGAR", 1),
+    # The file types any channel takes as an attachment, by extension; the content must be
+    # what the extension says (arenden/bilagor.py knows how each type begins).
+    "BILAGA_FILTYPER": miljo.lista("BILAGA_FILTYPER", BILAGA_FILTYPER),
 }
 
 # The e-post channel, read through kanaler.epost.konfiguration (see kanaler/epost/README.md).

@@ -8,7 +8,12 @@ internal articles too and write through the status rules. Errors leave as
 from django.http import HttpResponse
 from django.utils.translation import gettext as _
 from drf_spectacular.types import OpenApiTypes
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, extend_schema
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema,
+)
 from rest_framework import serializers, status
 from rest_framework.parsers import JSONParser, MultiPartParser
 from rest_framework.permissions import AllowAny
@@ -62,6 +67,12 @@ class ArtikelOut(serializers.Serializer):
     andrad = serializers.DateTimeField()
 
 
+class VersionDiffOut(serializers.Serializer):
+    diff = serializers.ListField(
+        child=serializers.CharField(), help_text="Unified diff, en rad per element."
+    )
+
+
 class VersionOut(serializers.Serializer):
     nummer = serializers.IntegerField()
     fraga = serializers.CharField()
@@ -111,11 +122,10 @@ class ArtikelAndraIn(ArtikelIn):
         super().__init__(*args, partial=True, **kwargs)
 
     def validate(self, attrs):
-        # A partial update leaves every field optional, but an edit without the version read
-        # would overwrite someone else's change unseen.
+        # Partial: every field may be left out except the version (the optimistic lock).
         if "version" not in attrs:
             raise serializers.ValidationError(
-                {"version": [self.fields["version"].error_messages["required"]]}
+                {"version": _("Ange versionen du läste, så att ingen annans ändring skrivs över.")}
             )
         return attrs
 
@@ -260,7 +270,12 @@ class ArtikelVersionerApi(APIView):
         ],
         responses={
             200: OpenApiResponse(
-                response=VersionOut(many=True),
+                response=PolymorphicProxySerializer(
+                    component_name="VersionerEllerDiff",
+                    serializers=[VersionOut(many=True), VersionDiffOut],
+                    resource_type_field_name=None,
+                    many=False,
+                ),
                 description=_('Versionerna; med fran och till: {"diff": [rader]}'),
             )
         },
@@ -348,7 +363,8 @@ class ExportApi(APIView):
         summary=_("Exportera artiklar som JSON eller CSV"),
         parameters=[OpenApiParameter("typ", enum=["json", "csv"], default="json")],
         responses={
-            (200, "application/json"): OpenApiTypes.STR,
+            # The export format: a list of articles (kunskapsbank/flytt.py, KOLUMNER).
+            (200, "application/json"): {"type": "array", "items": {"type": "object"}},
             (200, "text/csv"): OpenApiTypes.STR,
         },
     )
@@ -390,10 +406,10 @@ class ImportApi(APIView):
         behorighet.kontrollera_skriva(request.user)
         fil = request.FILES.get("fil")
         if fil is not None:
-            text = fil.read().decode("utf-8-sig")
+            text = flytt.las_text(fil.read())
             rader = flytt.las_json(text) if fil.name.endswith(".json") else flytt.las_csv(text)
         elif isinstance(request.data, list):
-            rader = request.data
+            rader = flytt.las_lista(request.data)
         else:
             raise ImportFel(_("Skicka en lista med artiklar eller en fil i fältet fil."))
         publicerar = any((r.get("status") or "") == ArtikelStatus.PUBLICERAD for r in rader)

@@ -57,14 +57,42 @@ def exportera_csv(artiklar) -> str:
     return ut.getvalue()
 
 
+def las_text(data: bytes) -> str:
+    """Decode an uploaded file; refuse anything that is not UTF-8 text."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise ImportFel(
+            _("Filen är inte text i UTF-8. Exportera den som CSV eller JSON.")
+        ) from None
+
+
 def las_json(text: str) -> list[dict]:
     try:
         data = json.loads(text)
     except json.JSONDecodeError as e:
         raise ImportFel(_("Filen är inte giltig JSON: %(fel)s") % {"fel": e.msg}) from None
+    return las_lista(data)
+
+
+def las_lista(data) -> list[dict]:
+    """Check that parsed JSON is a list of articles (objects)."""
     if not isinstance(data, list) or not all(isinstance(r, dict) for r in data):
         raise ImportFel(_("JSON-filen ska innehålla en lista med artiklar."))
     return data
+
+
+def _text(rad: dict, namn: str, nummer: int) -> str:
+    """One field of a row as text; a number is read as its digits, anything else refused."""
+    varde = rad.get(namn)
+    if varde is None:
+        return ""
+    if isinstance(varde, bool) or not isinstance(varde, str | int):
+        raise ImportFel(
+            _("Rad %(rad)d: fältet %(falt)s ska vara text.") % {"rad": nummer, "falt": namn},
+            extra={"rad": nummer},
+        )
+    return str(varde)
 
 
 def las_csv(text: str) -> list[dict]:
@@ -91,6 +119,25 @@ def artiklar_importera(*, rader: list[dict], av: AbstractUser, kommun_id: int) -
         for k in Kategori.objects.filter(forvaltning__kommun_id=kommun_id)
     }
     for nummer, rad in enumerate(rader, start=1):
+        alternativa = rad.get("alternativa_fragor") or []
+        if not isinstance(alternativa, list) or not all(isinstance(a, str) for a in alternativa):
+            raise ImportFel(
+                _("Rad %(rad)d: alternativa_fragor ska vara en lista med text.") % {"rad": nummer},
+                extra={"rad": nummer},
+            )
+        rad = {
+            namn: _text(rad, namn, nummer)
+            for namn in (
+                "forvaltning",
+                "kategori",
+                "status",
+                "malgrupp",
+                "rosa",
+                "granskas_senast",
+                "fraga",
+                "svar",
+            )
+        } | {"alternativa_fragor": alternativa}
         forvaltning = forvaltningar.get((rad.get("forvaltning") or "").strip())
         if forvaltning is None:
             raise ImportFel(

@@ -119,10 +119,34 @@ def _felstatus(fel: serializers.ValidationError | ApplicationError) -> int:
     return getattr(fel, "http_status", 400) if isinstance(fel, ApplicationError) else 400
 
 
+# Fields whose error the form shows beside the field; any other field's error goes to the
+# summary at the top, named, so no refusal is left without a reason on the page.
+FEL_VID_FALTET = {"fraga", "svar", "forvaltning"}
+FALTNAMN = {
+    "kategori": gettext_lazy("Kategori"),
+    "rosa": gettext_lazy("ROSA-nivå"),
+    "malgrupp": gettext_lazy("Målgrupp"),
+    "agare": gettext_lazy("Ägare"),
+    "granskas_senast": gettext_lazy("Granskas senast"),
+    "alternativa_fragor": gettext_lazy("Andra sätt att fråga"),
+    "version": gettext_lazy("Version"),
+}
+
+
 def _fel_fran(fel: serializers.ValidationError | ApplicationError) -> dict:
     if isinstance(fel, ApplicationError):
         return {"allmant": [fel.message]}
-    return {falt: [str(m) for m in meddelanden] for falt, meddelanden in fel.detail.items()}
+    resultat: dict[str, list[str]] = {}
+    for falt, meddelanden in fel.detail.items():
+        if not isinstance(meddelanden, list):
+            meddelanden = [meddelanden]
+        texter = [str(m) for m in meddelanden]
+        if falt in FEL_VID_FALTET:
+            resultat[falt] = texter
+        else:
+            namn = FALTNAMN.get(falt, falt)
+            resultat.setdefault("allmant", []).extend(f"{namn}: {t}" for t in texter)
+    return resultat
 
 
 @login_required

@@ -247,7 +247,7 @@ class ArtikelAntalOut(serializers.Serializer):
     antal = serializers.IntegerField(help_text="Periodens ärenden besvarade med artikeln.")
 
 
-class LuckaOut(serializers.Serializer):
+class StatistikLuckaOut(serializers.Serializer):
     text = serializers.CharField()
     antal = serializers.IntegerField()
     utan_traff = serializers.IntegerField()
@@ -262,7 +262,7 @@ class KunskapsbankOut(serializers.Serializer):
     sokningar = serializers.IntegerField()
     sokningar_utan_traff = serializers.IntegerField()
     sokningar_aldrig_anvanda = serializers.IntegerField()
-    luckor = LuckaOut(many=True, help_text="Högst tjugo, flest utan träff först.")
+    luckor = StatistikLuckaOut(many=True, help_text="Högst tjugo, flest utan träff först.")
 
 
 def _index():

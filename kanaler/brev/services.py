@@ -1,66 +1,51 @@
 """Register a scanned letter: the ärende, the letter as an inbound message, the PDF attached.
 
-The file is checked before anything is written (a PDF by its first bytes, not by its name
-or the browser's word; not empty; not too large; not already registered), so a refused
-upload leaves nothing behind.
+The file is checked before anything is written (arenden.bilagor, narrowed to PDF: by its
+first bytes, not by its name or the browser's word; not empty; not too large; not already
+registered), so a refused upload leaves nothing behind.
 """
 
-import hashlib
 from datetime import date, datetime, time
 
 from django.contrib.auth.models import AbstractUser
 from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from arenden import behorighet, kalender
 from arenden import services as arende_services
-from arenden.errors import OgiltigUppgift
+from arenden.bilagor import KontrolleradFil, bilaga_kontrollera
+from arenden.errors import OgiltigBilaga, OgiltigUppgift
 from arenden.models import Arende, Bilaga, Kanal, Kategori
 from kanaler.brev import konfiguration
 from kanaler.brev.errors import OgiltigSkanning, SkanningRedanRegistrerad
 from kanaler.snabbregistrering import forslag
 
-PDF_BORJAN = b"%PDF-"
-PDF_TYP = "application/pdf"
 
-
-def skanning_kontrollera(*, fil: UploadedFile) -> str:
-    """Check the upload is a non-empty PDF within the size limit; return its sha256."""
-    maxstorlek = konfiguration.varde("MAX_STORLEK")
-    if not fil.size:
-        raise OgiltigSkanning(
-            _("Filen %(namn)s är tom.") % {"namn": fil.name}, extra={"falt": "fil"}
+def skanning_kontrollera(*, fil: UploadedFile) -> KontrolleradFil:
+    """Check the upload through arenden.bilagor, narrowed to PDF; return what it learnt."""
+    try:
+        return bilaga_kontrollera(
+            namn=fil.name or "brev.pdf",
+            fil=fil,
+            max_storlek=konfiguration.varde("MAX_STORLEK"),
+            tillatna=[".pdf"],
+            falt="fil",
         )
-    if fil.size > maxstorlek:
+    except OgiltigBilaga as e:
+        if e.code in ("bilaga_filtyp", "bilaga_innehall"):
+            raise OgiltigSkanning(
+                _("Filen %(namn)s är ingen PDF. Skanna brevet till PDF och ladda upp den filen.")
+                % {"namn": fil.name},
+                code="skanning_inte_pdf",
+                extra={"falt": "fil"},
+            ) from None
         raise OgiltigSkanning(
-            _("Filen %(namn)s är %(storlek)s; största tillåtna är %(max)s.")
-            % {
-                "namn": fil.name,
-                "storlek": filesizeformat(fil.size),
-                "max": filesizeformat(maxstorlek),
-            },
-            code="skanning_for_stor",
+            e.message,
+            code="skanning_for_stor" if e.code == "bilaga_for_stor" else "skanning_tom",
             extra={"falt": "fil"},
-        )
-    fil.seek(0)
-    borjan = fil.read(1024)
-    # PDF readers accept the header anywhere in the first kilobyte.
-    if PDF_BORJAN not in borjan:
-        raise OgiltigSkanning(
-            _("Filen %(namn)s är ingen PDF. Skanna brevet till PDF och ladda upp den filen.")
-            % {"namn": fil.name},
-            code="skanning_inte_pdf",
-            extra={"falt": "fil"},
-        )
-    summa = hashlib.sha256()
-    fil.seek(0)
-    for bit in fil.chunks():
-        summa.update(bit)
-    fil.seek(0)
-    return summa.hexdigest()
+        ) from None
 
 
 def _inkom(mottaget: date | None) -> datetime:
@@ -92,9 +77,9 @@ def brev_registrera(
 
     Without a kategori, the best suggestion from what the letter concerns is used.
     """
-    sha256 = skanning_kontrollera(fil=fil)
+    kontrollerad = skanning_kontrollera(fil=fil)
     tidigare = (
-        Bilaga.objects.filter(sha256=sha256, arende__kanal=Kanal.BREV)
+        Bilaga.objects.filter(sha256=kontrollerad.sha256, arende__kanal=Kanal.BREV)
         .select_related("arende")
         .first()
     )
@@ -133,13 +118,14 @@ def brev_registrera(
         },
         ateroppna=False,
     )
+    fil.name = kontrollerad.namn
     Bilaga.objects.create(
         meddelande=meddelande,
         arende=arende,
         fil=fil,
-        namn=(fil.name or "brev.pdf")[:255],
-        typ=PDF_TYP,
-        storlek=fil.size,
-        sha256=sha256,
+        namn=kontrollerad.namn,
+        typ=kontrollerad.typ,
+        storlek=kontrollerad.storlek,
+        sha256=kontrollerad.sha256,
     )
     return arende

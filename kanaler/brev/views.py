@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods
 from rest_framework.exceptions import ValidationError
 
-from arenden import behorighet, selectors
+from arenden import behorighet, bilagor, selectors
 from arenden.models import Bilaga, Kanal
 from arenden.views import ALLMANT
 from kanaler.brev import services
@@ -63,7 +63,7 @@ def registrera(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def skanning(request: HttpRequest, pk: int) -> FileResponse:
-    """Show a letter's scan to whoever may see its ärende (a secret one's read is logged)."""
+    """Give a letter's scan to whoever may see its ärende (a secret one's read is logged)."""
     bilaga = get_object_or_404(
         Bilaga.objects.select_related("arende"), pk=pk, arende__kanal=Kanal.BREV
     )
@@ -71,4 +71,4 @@ def skanning(request: HttpRequest, pk: int) -> FileResponse:
         behorighet.arende_get_for_user(user=request.user, nummer=bilaga.arende.nummer)
     except ApplicationError:
         raise Http404(_("Ärendet finns inte eller så saknar du behörighet.")) from None
-    return FileResponse(bilaga.fil.open("rb"), content_type=bilaga.typ, filename=bilaga.namn)
+    return bilagor.bilaga_svar(bilaga)

@@ -5,6 +5,7 @@ lands through `arende_ta_emot_meddelande`, an answer is marked delivered through
 `arende_svar_levererat`.
 """
 
+import dataclasses
 import re
 import smtplib
 import time
@@ -23,9 +24,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from arenden import bilagor, statuslankar
 from arenden import konfiguration as arende_konfiguration
 from arenden import services as arende_services
-from arenden import statuslankar
+from arenden.errors import OgiltigBilaga
 from arenden.models import Arende, Bilaga, Kanal, Meddelande
 from kanaler.epost import konfiguration, tolkning
 from kanaler.epost.errors import InkommetFel, SmtpFel
@@ -357,15 +359,31 @@ def _meddelande_innehall(
             )
             % {"mb": inkommet.storlek / 1_048_576, "konto": inkommet.konto.adress}
         )
-    delar = []
+    delar, avvisade = [], []
     for del_ in tolkat.delar:
-        if len(del_.data) > max_bilaga:
-            anmarkningar.append(
-                _("Bilagan %(namn)s (%(mb).1f MB) är över gränsen och finns bara i originalet.")
-                % {"namn": del_.namn, "mb": len(del_.data) / 1_048_576}
+        namn = del_.namn
+        if del_.typ == "message/rfc822" and not namn.lower().endswith(".eml"):
+            namn += ".eml"
+        try:
+            kontrollerad = bilagor.bilaga_kontrollera(
+                namn=namn, fil=del_.data, max_storlek=max_bilaga
             )
-        else:
-            delar.append(del_)
+        except OgiltigBilaga as e:
+            # Bad input is kept and flagged, never dropped: the mail becomes its message as
+            # usual, the refused file stays in the original (Inkommet.ra), with a note.
+            avvisade.append({"namn": del_.namn, "kod": e.code})
+            if e.code == "bilaga_for_stor":
+                anmarkningar.append(
+                    _("Bilagan %(namn)s (%(mb).1f MB) är över gränsen och finns bara i originalet.")
+                    % {"namn": del_.namn, "mb": len(del_.data) / 1_048_576}
+                )
+            else:
+                anmarkningar.append(
+                    _("Bilagan %(namn)s togs inte emot och finns bara i originalet: %(fel)s")
+                    % {"namn": del_.namn, "fel": e.message}
+                )
+            continue
+        delar.append(dataclasses.replace(del_, namn=kontrollerad.namn, typ=kontrollerad.typ))
     text = tolkat.text
     if anmarkningar:
         text = "\n".join(f"[{a}]" for a in anmarkningar) + ("\n\n" + text if text else "")
@@ -383,6 +401,7 @@ def _meddelande_innehall(
             "typ": inkommet.typ,
             "ofullstandig": tolkat.ofullstandig,
             "adress": tolkat.avsandare_adress,
+            **({"avvisade_bilagor": avvisade} if avvisade else {}),
         },
     )
     if tolkat.ofullstandig or inkommet.bara_huvud:

@@ -1,5 +1,6 @@
 """Errors of the e-tjänst channel, each with a stable code."""
 
+from arenden import errors as arenden_errors
 from kontaktcenter.errors import ApplicationError
 
 
@@ -9,10 +10,8 @@ class OgiltigInlamning(ApplicationError):
     code = "ogiltig_inlamning"
 
 
-class OgiltigBilaga(ApplicationError):
-    """An attachment is empty, too large, of a refused type, or one too many."""
-
-    code = "ogiltig_bilaga"
+class OgiltigBilaga(arenden_errors.OgiltigBilaga):
+    """One attachment too many (each file itself is checked by arenden.bilagor)."""
 
 
 class SkrapPost(ApplicationError):

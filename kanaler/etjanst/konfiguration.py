@@ -7,8 +7,6 @@ STANDARD = {
     "MAX_BILAGA": 10 * 1024 * 1024,
     # Attachments per submission or form.
     "MAX_BILAGOR": 5,
-    # File types the public form takes (by extension; content is never executed or shown inline).
-    "TILLATNA_FILTYPER": (".pdf", ".jpg", ".jpeg", ".png", ".heic", ".txt", ".docx", ".odt"),
     # A person needs more than this to fill the form; a bot posts at once.
     "MIN_FYLLTID_SEKUNDER": 3,
     # A form older than this is stale (its time stamp is signed, so it cannot be forged).

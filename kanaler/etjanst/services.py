@@ -7,7 +7,6 @@ is one transaction, so a refused submission leaves nothing behind.
 
 import hashlib
 import time
-from pathlib import PurePath
 
 from django.contrib.auth.models import AbstractUser
 from django.core import signing
@@ -15,17 +14,17 @@ from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 
 from arenden import services as arende_services
 from arenden import statuslankar
+from arenden.bilagor import KontrolleradFil, bilaga_kontrollera
 from arenden.models import Arende, Bilaga, Kanal, Kategori, Meddelande
 from kanaler.epost import services as epost_services
 from kanaler.etjanst import konfiguration
 from kanaler.etjanst.errors import ForManga, OgiltigBilaga, OgiltigInlamning, SkrapPost
 from kanaler.etjanst.models import Inlamning
-from kanaler.etjanst.tolkning import BilagaData, Inlamningsdata
+from kanaler.etjanst.tolkning import Inlamningsdata
 from kanaler.snabbregistrering import forslag
 
 FORMULAR_SALT = "kanaler.etjanst.formular"
@@ -35,9 +34,14 @@ FORMULAR_SALT = "kanaler.etjanst.formular"
 # Attachments
 
 
-def bilagor_kontrollera(*, bilagor: list[tuple[str, int]], filtyper: bool = False) -> None:
-    """Refuse too many attachments, an empty or too large one, or (for the form) a bad type."""
-    maxantal, maxstorlek = konfiguration.varde("MAX_BILAGOR"), konfiguration.varde("MAX_BILAGA")
+def bilagor_kontrollera(
+    *, bilagor: list[tuple[str, bytes | UploadedFile]]
+) -> list[KontrolleradFil]:
+    """Refuse too many attachments, or one that arenden.bilagor refuses (size, type, content).
+
+    Return what the check learnt about each, in order.
+    """
+    maxantal = konfiguration.varde("MAX_BILAGOR")
     if len(bilagor) > maxantal:
         raise OgiltigBilaga(
             _("Högst %(max)d bilagor får skickas med; du skickade %(antal)d.")
@@ -45,45 +49,21 @@ def bilagor_kontrollera(*, bilagor: list[tuple[str, int]], filtyper: bool = Fals
             code="for_manga_bilagor",
             extra={"falt": "bilagor"},
         )
-    tillatna = konfiguration.varde("TILLATNA_FILTYPER")
-    for namn, storlek in bilagor:
-        if not storlek:
-            raise OgiltigBilaga(
-                _("Bilagan %(namn)s är tom.") % {"namn": namn}, extra={"falt": "bilagor"}
-            )
-        if storlek > maxstorlek:
-            raise OgiltigBilaga(
-                _("Bilagan %(namn)s är %(storlek)s; största tillåtna är %(max)s.")
-                % {
-                    "namn": namn,
-                    "storlek": filesizeformat(storlek),
-                    "max": filesizeformat(maxstorlek),
-                },
-                code="bilaga_for_stor",
-                extra={"falt": "bilagor"},
-            )
-        if filtyper and PurePath(namn).suffix.lower() not in tillatna:
-            raise OgiltigBilaga(
-                _("Bilagan %(namn)s har en filtyp som inte tas emot. Tillåtna: %(typer)s.")
-                % {"namn": namn, "typer": ", ".join(tillatna)},
-                code="bilaga_filtyp",
-                extra={"falt": "bilagor"},
-            )
+    return [
+        bilaga_kontrollera(namn=namn, fil=fil, max_storlek=konfiguration.varde("MAX_BILAGA"))
+        for namn, fil in bilagor
+    ]
 
 
-def _bilaga_spara(meddelande: Meddelande, fil, namn: str, typ: str, storlek: int) -> Bilaga:
-    summa = hashlib.sha256()
-    for bit in fil.chunks():
-        summa.update(bit)
-    fil.seek(0)
+def _bilaga_spara(meddelande: Meddelande, fil, kontrollerad: KontrolleradFil) -> Bilaga:
     return Bilaga.objects.create(
         meddelande=meddelande,
         arende=meddelande.arende,
         fil=fil,
-        namn=namn[:255],
-        typ=(typ or "application/octet-stream")[:100],
-        storlek=storlek,
-        sha256=summa.hexdigest(),
+        namn=kontrollerad.namn,
+        typ=kontrollerad.typ,
+        storlek=kontrollerad.storlek,
+        sha256=kontrollerad.sha256,
     )
 
 
@@ -106,16 +86,18 @@ def inlamning_ta_emot(*, data: Inlamningsdata, av: AbstractUser | None) -> tuple
     tidigare = Inlamning.objects.filter(extern_id=data.extern_id).select_related("arende")
     if (inlamning := tidigare.first()) is not None:
         return inlamning, False
-    bilagor_kontrollera(bilagor=[(b.namn, len(b.innehall)) for b in data.bilagor])
+    kontrollerade = bilagor_kontrollera(bilagor=[(b.namn, b.innehall) for b in data.bilagor])
     try:
-        return _inlamning_skapa(data=data, av=av), True
+        return _inlamning_skapa(data=data, av=av, kontrollerade=kontrollerade), True
     except IntegrityError:
         # The same submission arrived twice at once; the other request created it.
         return tidigare.get(), False
 
 
 @transaction.atomic
-def _inlamning_skapa(*, data: Inlamningsdata, av: AbstractUser | None) -> Inlamning:
+def _inlamning_skapa(
+    *, data: Inlamningsdata, av: AbstractUser | None, kontrollerade: list[KontrolleradFil]
+) -> Inlamning:
     text = _svarstext(data.svar)
     forslagen = forslag.kategori_foresla(text=f"{data.tjanst} {text}", antal=1)
     sokande = {k: (v or "").strip() for k, v in data.sokande.items() if (v or "").strip()}
@@ -141,16 +123,12 @@ def _inlamning_skapa(*, data: Inlamningsdata, av: AbstractUser | None) -> Inlamn
         },
         ateroppna=False,
     )
-    for bilaga in data.bilagor:
-        _bilaga_fran_data(meddelande, bilaga)
+    for bilaga, kontrollerad in zip(data.bilagor, kontrollerade, strict=True):
+        fil = ContentFile(bilaga.innehall, name=kontrollerad.namn)
+        _bilaga_spara(meddelande, fil, kontrollerad)
     return Inlamning.objects.create(
         extern_id=data.extern_id, tjanst=data.tjanst[:200], format=data.format, arende=arende
     )
-
-
-def _bilaga_fran_data(meddelande: Meddelande, bilaga: BilagaData) -> Bilaga:
-    fil = ContentFile(bilaga.innehall, name=PurePath(bilaga.namn).name or "bilaga")
-    return _bilaga_spara(meddelande, fil, bilaga.namn, bilaga.typ, len(bilaga.innehall))
 
 
 # ---------------------------------------------------------------------------------------
@@ -215,7 +193,7 @@ def kontaktformular_skicka(
 
     Without a kategori, the best suggestion from the text is used.
     """
-    bilagor_kontrollera(bilagor=[(f.name or "", f.size or 0) for f in bilagor], filtyper=True)
+    kontrollerade = bilagor_kontrollera(bilagor=[(f.name or "", f) for f in bilagor])
     rubrik, text = rubrik.strip(), text.strip()
     if kategori is None:
         forslagen = forslag.kategori_foresla(text=f"{rubrik} {text}", antal=1)
@@ -238,8 +216,9 @@ def kontaktformular_skicka(
         metadata={"kalla": "kontaktformular"},
         ateroppna=False,
     )
-    for fil in bilagor:
-        _bilaga_spara(meddelande, fil, fil.name or "bilaga", fil.content_type or "", fil.size)
+    for fil, kontrollerad in zip(bilagor, kontrollerade, strict=True):
+        fil.name = kontrollerad.namn
+        _bilaga_spara(meddelande, fil, kontrollerad)
     statuslankar.statuslank_hamta_eller_skapa(arende=arende)
     if kontakt.get("epost"):
         epost_services.kvitto_skicka_till(arende=arende, till=kontakt["epost"])

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods, require_POST
 
-from arenden import behorighet, selectors, statuslankar
+from arenden import behorighet, bilagor, selectors, statuslankar
 from arenden.models import Status
 from arenden.views import ALLMANT
 from kanaler.etjanst import konfiguration, services
@@ -85,7 +85,7 @@ def kontakta_oss(request: HttpRequest) -> HttpResponse:
             "kategorier": selectors.kategori_lista(),
             "max_bilagor": konfiguration.varde("MAX_BILAGOR"),
             "max_bilaga": konfiguration.varde("MAX_BILAGA"),
-            "filtyper": ", ".join(konfiguration.varde("TILLATNA_FILTYPER")),
+            "filtyper": ", ".join(bilagor.tillatna_filtyper()),
         },
         status=status_kod,
     )
