@@ -45,7 +45,7 @@ test: $(STAMP)
 
 # The README's screenshots: taken by the browser tests, copied to docs/skarmbilder/ and
 # compressed losslessly with optipng when it is installed.
-SKARMBILDER := 01-arbetsko:arbetsko 03-snabbregistrering:snabbregistrering \
+SKARMBILDER := 01-arbetsko:arbetsko 02-arbetsyta:arbetsyta 03-snabbregistrering:snabbregistrering \
 	06-handlaggare-svar:handlaggare 07-statistik:statistik 09-kontaktformular:kontaktformular \
 	08-vanliga-fragor:vanliga-fragor
 

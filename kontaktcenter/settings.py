@@ -337,6 +337,8 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": ["mail_admins"], "level": "INFO"},
         "django.server": {"handlers": ["django.server"], "level": "INFO", "propagate": False},
+        # django-axes tells of every successful login at INFO; lockouts and failures are WARNING.
+        "axes": {"level": miljo.text("AXES_LOG_LEVEL", "WARNING")},
     },
     "root": {"handlers": ["konsol"], "level": miljo.text("LOG_LEVEL", "INFO")},
 }

@@ -10,10 +10,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from arenden.models import Arende, Bilaga
+from inloggning.services import api_nyckel_skapa
 from kanaler.etjanst.services import FORMULAR_SALT
 from tests.factories import UserFactory
 
@@ -37,7 +37,8 @@ def plattform_klient(db):
     anvandare = UserFactory(username="etjanstplattform")
     anvandare.groups.add(Group.objects.get(name="etjanstplattform"))
     klient = APIClient()
-    klient.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=anvandare).key}")
+    _rad, nyckel = api_nyckel_skapa(integration="E-tjänsteplattform", anvandare=anvandare)
+    klient.credentials(HTTP_AUTHORIZATION=f"Token {nyckel}")
     return klient
 
 

@@ -7,10 +7,10 @@ import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from rest_framework.authtoken.models import Token
 from rest_framework.test import APIClient
 
 from arenden.models import Bilaga
+from inloggning.services import api_nyckel_skapa
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -24,7 +24,8 @@ def tre_bilagor(db):
     anvandare = UserFactory(username="etjanstplattform")
     anvandare.groups.add(Group.objects.get(name="etjanstplattform"))
     klient = APIClient()
-    klient.credentials(HTTP_AUTHORIZATION=f"Token {Token.objects.create(user=anvandare).key}")
+    _rad, nyckel = api_nyckel_skapa(integration="E-tjänsteplattform", anvandare=anvandare)
+    klient.credentials(HTTP_AUTHORIZATION=f"Token {nyckel}")
     svar = klient.post(
         "/api/v1/kanaler/etjanst/inlamning/",
         {

@@ -93,7 +93,7 @@ def test_api_avvisar_personnummer_i_adressen(api_client, vagledare):
 def test_personsokningen_hittar_med_post(client, vagledare, kalle, lisa):
     """The posted person search finds the person's ärenden, however the number is written."""
     egna = services.arende_skapa(rubrik="Bygglov", kanal="epost", av=vagledare, kontakt=kalle)
-    services.arende_skapa(rubrik="Annat", kanal="epost", av=vagledare, kontakt=lisa)
+    services.arende_skapa(rubrik="Lisas fråga", kanal="epost", av=vagledare, kontakt=lisa)
     client.force_login(vagledare)
 
     svar = client.post("/sok/person/", {"sok": "8112189876"})
@@ -101,7 +101,7 @@ def test_personsokningen_hittar_med_post(client, vagledare, kalle, lisa):
 
     assert svar.status_code == 200
     html = svar.content.decode()
-    assert egna.nummer in html and "Annat" not in html
+    assert egna.nummer in html and "Lisas fråga" not in html
     assert fel.status_code == 400
     assert "inte giltigt" in fel.content.decode()
     assert "[personnummer]" not in html

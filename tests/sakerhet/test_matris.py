@@ -733,6 +733,28 @@ FALL: list[Fall] = [
         _url("arenden:svarsmall_val", OPPET),
         svar(404, (ANONYM, LOGIN), (SER_OPPET, 200)),
     ),
+    # An attachment is given to whoever sees its ärende; another kommun's is not found.
+    Fall(
+        "arenden:bilaga",
+        "GET",
+        _url("arenden:bilaga", lambda v: v.bilaga_oppet.pk),
+        svar(404, (ANONYM, LOGIN), (SER_OPPET, 200)),
+        etikett="oppet",
+    ),
+    Fall(
+        "arenden:bilaga",
+        "GET",
+        _url("arenden:bilaga", lambda v: v.bilaga_hemligt.pk),
+        svar(404, (ANONYM, LOGIN), (SER_HEMLIGT, 200)),
+        etikett="hemligt",
+    ),
+    Fall(
+        "arenden:bilaga",
+        "GET",
+        _url("arenden:bilaga", lambda v: v.bilaga_granne.pk),
+        svar(404, (ANONYM, LOGIN), (SER_GRANNE, 200)),
+        etikett="granne",
+    ),
     # --- Personal data (integritet): administratörer only -----------------------------------
     Fall(
         "integritet:logg",

@@ -20,7 +20,7 @@ User = get_user_model()
 
 
 def test_oppna_ta_och_besvara_med_svarsmall_bara_med_tangentbordet(
-    sida, logga_in, axe, live_server
+    sida, logga_in, axe, skarmbild, live_server
 ):
     """j, Enter, ?, Esc, t, s, #, Enter, Tab, Enter: the ärende is answered in the pane;
     then j, o open the next one and Back returns to the first."""
@@ -48,6 +48,8 @@ def test_oppna_ta_och_besvara_med_svarsmall_bara_med_tangentbordet(
     expect(panel.locator("#arende-rubrik")).to_be_focused()
     expect(sida).to_have_url(f"{live_server.url}/?oppen={arende.nummer}")
     expect(sida.locator("h1")).to_have_text("Arbetskö")  # the queue is still there
+    axe(sida, "arbetsytan med ett ärende öppet bredvid kön")
+    skarmbild(sida, "02-arbetsyta")
 
     # "?" lists the shortcuts in a modal dialog; Esc closes it
     sida.keyboard.press("?")
