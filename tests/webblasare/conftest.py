@@ -103,6 +103,10 @@ def logga_in(sida):
     """Return logga_in(anvandarnamn): log in through the login form with the keyboard alone."""
 
     def logga_in_(anvandarnamn: str):
+        # Leave the last page first, so that no request of its still in flight can set a
+        # new CSRF cookie after the login form was served; then start without cookies.
+        sida.goto("about:blank")
+        sida.context.clear_cookies()
         sida.goto("/logga-in/")
         expect(sida.locator("#id_username")).to_be_focused()
         sida.keyboard.type(anvandarnamn)

@@ -80,7 +80,9 @@ def test_oppna_ta_och_besvara_med_svarsmall_bara_med_tangentbordet(
     expect(svar).to_be_focused()
     expect(svar).to_have_value(f"Hej Greta Gran! Gäller {arende.nummer}.")
 
-    # Tab to "Skicka svar", Enter
+    # Tab to "Skicka svar", Enter (once the pane's own requests, such as the kunskapsbank
+    # panel's search, have come back: a swap landing mid-keystroke may move the focus)
+    sida.wait_for_load_state("networkidle")
     sida.keyboard.press("Tab")
     expect(sida.locator("#svara button.primar")).to_be_focused()
     sida.keyboard.press("Enter")
