@@ -111,10 +111,10 @@ def forbered(antal: int) -> Underlag:
     from django.contrib.auth.models import Group
     from django.core.management import call_command
     from django.db import connections
-    from rest_framework.authtoken.models import Token
 
     from arenden.demodata.anvandare import DEMOLOSENORD
     from arenden.models import Arende, Forvaltning, Status
+    from inloggning.services import api_nyckel_skapa
     from kunskapsbank.models import ArtikelStatus, Kunskapsartikel, Malgrupp
 
     call_command("migrate", verbosity=0)
@@ -129,9 +129,10 @@ def forbered(antal: int) -> Underlag:
     if plattform is None:
         plattform = get_user_model().objects.create_user("last-plattform")
         plattform.groups.add(Group.objects.get(name="etjanstplattform"))
-    token, _ = Token.objects.get_or_create(user=plattform)
+    # A fresh integration key per run (keys are stored hashed, so an old one cannot be read).
+    _rad, nyckel = api_nyckel_skapa(integration="Lastprov", anvandare=plattform)
     underlag = Underlag(
-        token=token.key,
+        token=nyckel,
         losenord=DEMOLOSENORD,
         arenden=list(
             Arende.objects.filter(sekretess=False, status__in=Status.oppna())
