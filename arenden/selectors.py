@@ -133,11 +133,12 @@ def _kontakt_villkor(kontakter: QuerySet[Kontakt]) -> Q:
     return Q(kontakt_id__in=kontakter.values("id"))
 
 
-def _kodad(varde: datetime, pk: int) -> str:
+def markor_koda(varde: datetime, pk: int) -> str:
+    """Return an opaque keyset cursor for (time, id); the audit log pages with it too."""
     return base64.urlsafe_b64encode(f"{varde.isoformat()}|{pk}".encode()).decode()
 
 
-def _avkodad(markor: str) -> tuple[datetime, int]:
+def markor_avkoda(markor: str) -> tuple[datetime, int]:
     try:
         text = base64.urlsafe_b64decode(markor.encode()).decode()
         tid, pk = text.rsplit("|", 1)
@@ -179,7 +180,7 @@ def arende_sida(
     else:
         qs = qs.filter(**{f"{falt}__isnull": False}).order_by(falt, "id")
     if efter:
-        varde, pk = _avkodad(efter)
+        varde, pk = markor_avkoda(efter)
         if fallande:
             qs = qs.filter(Q(**{f"{falt}__lt": varde}) | Q(**{falt: varde, "id__lt": pk}))
         else:
@@ -189,7 +190,7 @@ def arende_sida(
     if len(rader) > antal:
         rader = rader[:antal]
         sista = rader[-1]
-        nasta = _kodad(getattr(sista, falt), sista.pk)
+        nasta = markor_koda(getattr(sista, falt), sista.pk)
     behorighet.sekretess_listning_logga(user=user, arenden=rader)
     return Sida(rader=rader, nasta=nasta, ordning=ordning)
 
@@ -302,7 +303,7 @@ def arenden_nyare_an(*, user, filter: ArendeFilter, efter: str, antal: int = 50)
     The polling of the work queue asks this every few seconds: a range scan on the
     (inkom, id) index from the newest row shown, so it costs the same on a big table.
     """
-    varde, pk = _avkodad(efter)
+    varde, pk = markor_avkoda(efter)
     qs = (
         arende_filtrera(user=user, filter=filter)
         .filter(Q(inkom__gt=varde) | Q(inkom=varde, id__gt=pk))
@@ -314,12 +315,12 @@ def arenden_nyare_an(*, user, filter: ArendeFilter, efter: str, antal: int = 50)
 
 def kod_for(arende: Arende) -> str:
     """Return the cursor that points just after this ärende in the newest-first order."""
-    return _kodad(arende.inkom, arende.pk)
+    return markor_koda(arende.inkom, arende.pk)
 
 
 def kod_for_tid(tid: datetime) -> str:
     """Return a cursor at a moment, for an empty queue: only later ärenden come after it."""
-    return _kodad(tid, 0)
+    return markor_koda(tid, 0)
 
 
 # How many earlier ärenden and possible duplicates the ärende page shows beside it.

@@ -1,12 +1,9 @@
 """Reads: the audit log page by page, and everything stored about one person."""
 
-import base64
-import binascii
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 
 from django.db.models import CharField, F, Func, Q, QuerySet, Value
-from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 
 from arenden import kalender, selectors
@@ -34,23 +31,6 @@ class LoggFilter:
 class LoggSida:
     rader: list[Logghandelse]
     nasta: str | None
-
-
-def _kodad(rad: Logghandelse) -> str:
-    return base64.urlsafe_b64encode(f"{rad.tid.isoformat()}|{rad.pk}".encode()).decode()
-
-
-def _avkodad(markor: str) -> tuple[datetime, int]:
-    try:
-        tid, pk = base64.urlsafe_b64decode(markor.encode()).decode().rsplit("|", 1)
-        varde = parse_datetime(tid)
-        if varde is None:
-            raise ValueError(tid)
-        return varde, int(pk)
-    except (ValueError, binascii.Error, UnicodeDecodeError):
-        raise OgiltigUppgift(
-            _("Sidmarkören är ogiltig. Börja om från första sidan."), code="ogiltig_markor"
-        ) from None
 
 
 def logg_filtrera(*, filter: LoggFilter) -> QuerySet[Logghandelse]:
@@ -82,13 +62,13 @@ def logg_sida(*, filter: LoggFilter, efter: str | None = None, antal: int = LOGG
     """
     qs = logg_filtrera(filter=filter).order_by("-tid", "-id")
     if efter:
-        tid, pk = _avkodad(efter)
+        tid, pk = selectors.markor_avkoda(efter)
         qs = qs.filter(Q(tid__lt=tid) | Q(tid=tid, id__lt=pk))
     rader = list(qs[: antal + 1])
     nasta = None
     if len(rader) > antal:
         rader = rader[:antal]
-        nasta = _kodad(rader[-1])
+        nasta = selectors.markor_koda(rader[-1].tid, rader[-1].pk)
     return LoggSida(rader=rader, nasta=nasta)
 
 

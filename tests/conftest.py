@@ -4,6 +4,7 @@ The role groups come from migration 0002, so a fixture only puts users in them.
 """
 
 import pytest
+from django.contrib.auth.models import Group
 from rest_framework.test import APIClient
 
 from arenden.behorighet import Roll
@@ -12,6 +13,7 @@ from tests.factories import (
     ForvaltningFactory,
     KategoriFactory,
     KommunFactory,
+    UserFactory,
     anvandare_med_roll,
 )
 
@@ -153,3 +155,17 @@ def api_nyckel_klient(db):
         return klient
 
     return skapa
+
+
+@pytest.fixture
+def plattform(db):
+    """The e-service platform's integration account: in group "etjanstplattform"."""
+    anvandare = UserFactory(username="etjanstplattform")
+    anvandare.groups.add(Group.objects.get(name="etjanstplattform"))
+    return anvandare
+
+
+@pytest.fixture
+def plattform_klient(plattform, api_nyckel_klient):
+    """The e-service platform calling the API with its own key."""
+    return api_nyckel_klient(plattform, "E-tjänsteplattformen")

@@ -97,10 +97,12 @@
   });
 
   // ---- The split screen ----------------------------------------------------------------
-  // On a narrow screen (or at 200 % zoom) there is one column: open the full page instead.
+  // On a narrow screen (or at 200 % zoom) there is one column, and a list without a pane
+  // (the person search) has none at all: open the full page instead.
   document.addEventListener("htmx:confirm", function (e) {
     var elt = e.detail.elt;
-    if (elt.matches && elt.matches("a.oppna") && !BRED.matches) {
+    var utanPanel = !BRED.matches || !document.getElementById("arendepanel");
+    if (elt.matches && elt.matches("a.oppna") && utanPanel) {
       e.preventDefault();
       window.location.href = elt.href;
     }

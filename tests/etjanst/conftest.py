@@ -4,25 +4,9 @@ import time
 import uuid
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import signing
 
 from kanaler.etjanst.services import FORMULAR_SALT
-from tests.factories import UserFactory
-
-
-@pytest.fixture
-def plattform(db):
-    """The e-service platform's integration account: in group "etjanstplattform"."""
-    anvandare = UserFactory(username="etjanstplattform")
-    anvandare.groups.add(Group.objects.get(name="etjanstplattform"))
-    return anvandare
-
-
-@pytest.fixture
-def plattform_klient(plattform, api_nyckel_klient):
-    """The e-service platform calling the API with its own key."""
-    return api_nyckel_klient(plattform, "E-tjänsteplattformen")
 
 
 @pytest.fixture

@@ -7,15 +7,11 @@ import uuid
 import zipfile
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core import signing
 from django.core.files.uploadedfile import SimpleUploadedFile
-from rest_framework.test import APIClient
 
 from arenden.models import Arende, Bilaga
-from inloggning.services import api_nyckel_skapa
 from kanaler.etjanst.services import FORMULAR_SALT
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -30,16 +26,6 @@ def _docx() -> bytes:
         arkiv.writestr("[Content_Types].xml", "<Types/>")
         arkiv.writestr("word/document.xml", "<w:document/>")
     return data.getvalue()
-
-
-@pytest.fixture
-def plattform_klient(db):
-    anvandare = UserFactory(username="etjanstplattform")
-    anvandare.groups.add(Group.objects.get(name="etjanstplattform"))
-    klient = APIClient()
-    _rad, nyckel = api_nyckel_skapa(integration="E-tjänsteplattform", anvandare=anvandare)
-    klient.credentials(HTTP_AUTHORIZATION=f"Token {nyckel}")
-    return klient
 
 
 def _inlamning(*bilagor):

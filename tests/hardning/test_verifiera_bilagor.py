@@ -4,14 +4,10 @@ import base64
 from pathlib import Path
 
 import pytest
-from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.core.management.base import CommandError
-from rest_framework.test import APIClient
 
 from arenden.models import Bilaga
-from inloggning.services import api_nyckel_skapa
-from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -19,14 +15,9 @@ PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 
 @pytest.fixture
-def tre_bilagor(db):
+def tre_bilagor(plattform_klient):
     """Three attachments received through the e-tjänst API: hel.pdf, andrad.pdf, borta.pdf."""
-    anvandare = UserFactory(username="etjanstplattform")
-    anvandare.groups.add(Group.objects.get(name="etjanstplattform"))
-    klient = APIClient()
-    _rad, nyckel = api_nyckel_skapa(integration="E-tjänsteplattform", anvandare=anvandare)
-    klient.credentials(HTTP_AUTHORIZATION=f"Token {nyckel}")
-    svar = klient.post(
+    svar = plattform_klient.post(
         "/api/v1/kanaler/etjanst/inlamning/",
         {
             "tjanst": "Bygglov",
