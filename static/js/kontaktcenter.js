@@ -96,6 +96,13 @@
     if (gjort) e.preventDefault();
   });
 
+  // ---- New ärenden -----------------------------------------------------------------------
+  // The queue asks for new ärenden every 20 s, but not from a tab nobody looks at (a
+  // vägledare may keep several open all day); the first tick after it is shown again asks.
+  document.addEventListener("htmx:beforeRequest", function (e) {
+    if (e.detail.elt && e.detail.elt.id === "ko-poll" && document.hidden) e.preventDefault();
+  });
+
   // ---- The split screen ----------------------------------------------------------------
   // On a narrow screen (or at 200 % zoom) there is one column, and a list without a pane
   // (the person search) has none at all: open the full page instead.
