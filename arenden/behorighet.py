@@ -131,14 +131,10 @@ def _handlaggarens_forvaltning_id(user) -> int | None:
     return medarbetare.forvaltning_id if medarbetare else None
 
 
-def _kommun_id(user) -> int | None:
-    medarbetare = getattr(user, "medarbetare", None)
-    return medarbetare.kommun_id if medarbetare else None
-
-
 def kommun_id_for_user(user) -> int | None:
     """Return the kommun whose rows the staff member works with; None means every kommun."""
-    return _kommun_id(user)
+    medarbetare = getattr(user, "medarbetare", None)
+    return medarbetare.kommun_id if medarbetare else None
 
 
 def arende_queryset_for_user(user) -> QuerySet[Arende]:
@@ -151,7 +147,7 @@ def arende_queryset_for_user(user) -> QuerySet[Arende]:
         pk__in=Arende.sekretess_behoriga.through.objects.filter(user_id=user.pk).values("arende_id")
     )
     if mina & {Roll.KOMMUNVAGLEDARE, Roll.TEAMLEDARE, Roll.ADMINISTRATOR}:
-        kommun_id = _kommun_id(user)
+        kommun_id = kommun_id_for_user(user)
         # Staff with no Medarbetare row (a superuser made with createsuperuser) see all kommuner.
         if kommun_id is not None:
             qs = qs.filter(kommun_id=kommun_id)
@@ -231,7 +227,7 @@ def kan_tilldelas(user, arende: Arende) -> bool:
     """Return whether the ärende may be given to the user: staff of the ärende's kommun."""
     if not user.is_active or not roller(user):
         return False
-    kommun_id = _kommun_id(user)
+    kommun_id = kommun_id_for_user(user)
     return kommun_id is None or kommun_id == arende.kommun_id
 
 
@@ -312,7 +308,7 @@ def kan_se_statistik_per_person(user) -> bool:
 
 def statistik_kommun_id(user) -> int | None:
     """Return the kommun whose statistics the user sees; None means every kommun."""
-    return _kommun_id(user)
+    return kommun_id_for_user(user)
 
 
 def kontrollera_statistik(user) -> None:
@@ -322,7 +318,7 @@ def kontrollera_statistik(user) -> None:
 
 def kan_redigera_svarsmallar(user) -> bool:
     """Teamledare and administratörer write the svarsmallar; everyone with a role reads them."""
-    return bool(roller(user) & {Roll.TEAMLEDARE, Roll.ADMINISTRATOR})
+    return ar_ledning(user)
 
 
 def kontrollera_svarsmallar(user) -> None:

@@ -8,20 +8,6 @@ from axes.backends import AxesStandaloneBackend
 from axes.helpers import get_client_username
 from django.http import HttpRequest
 
-from inloggning import konfiguration
-
-
-def klientadress(request: HttpRequest) -> str:
-    """Behind N trusted reverse proxies, the Nth last X-Forwarded-For hop; else REMOTE_ADDR.
-
-    Only hops our own proxies appended are trusted: a client can put anything first.
-    """
-    proxyer = konfiguration.varde("BETRODDA_PROXYER")
-    hopp = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    if proxyer and len(hopp) >= proxyer and hopp[-proxyer]:
-        return hopp[-proxyer]
-    return request.META.get("REMOTE_ADDR", "")
-
 
 def utan_losenord(request: HttpRequest, credentials: dict | None = None) -> bool:
     """True for an attempt without a username: the return from the kommun's OpenID provider.

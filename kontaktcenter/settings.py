@@ -152,16 +152,18 @@ KONTAKTCENTER_INLOGGNING = {
     # Optional claims carrying the kommun (kommunkod or name) and the förvaltning's name.
     "KOMMUN_CLAIM": miljo.text("OIDC_KOMMUN_CLAIM", ""),
     "FORVALTNING_CLAIM": miljo.text("OIDC_FORVALTNING_CLAIM", ""),
-    # Reverse proxies in front of the web process that append to X-Forwarded-For.
-    "BETRODDA_PROXYER": miljo.heltal("BETRODDA_PROXYER", 0),
 }
+# Reverse proxies in front of the web process that append to X-Forwarded-For; 0: the web
+# process is reached directly. The login lockout and the public forms' limit count the
+# client's address by it (kontaktcenter/klientadress.py).
+BETRODDA_PROXYER = miljo.heltal("BETRODDA_PROXYER", 0)
 AXES_FAILURE_LIMIT = miljo.heltal("INLOGGNING_MAX_FORSOK", 5)
 AXES_COOLOFF_TIME = timedelta(minutes=miljo.heltal("INLOGGNING_SPARR_MINUTER", 15))
 # Per username and address: a mistyped password elsewhere in the building locks nobody out.
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "inloggning.views.utelast"
-AXES_CLIENT_IP_CALLABLE = "inloggning.sparr.klientadress"
+AXES_CLIENT_IP_CALLABLE = "kontaktcenter.klientadress.klientadress"
 AXES_WHITELIST_CALLABLE = "inloggning.sparr.utan_losenord"
 
 LANGUAGE_CODE = "sv"

@@ -13,9 +13,6 @@ STANDARD = {
     "MAX_FYLLTID_SEKUNDER": 4 * 3600,
     # Public posts (contact form, additions on the status page) per address and hour.
     "MAX_PER_TIMME": 5,
-    # Reverse proxies in front of the web process that append to X-Forwarded-For; 0 means
-    # the web process is reached directly and REMOTE_ADDR is the citizen's address.
-    "BETRODDA_PROXYER": 0,
     # The XML or JSON body of one submission, attachments included (base64).
     "MAX_INLAMNING": 60 * 1024 * 1024,
 }

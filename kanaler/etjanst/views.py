@@ -19,6 +19,7 @@ from arenden.views import ALLMANT
 from kanaler.etjanst import konfiguration, services
 from kanaler.etjanst.formular import KontaktformularForm
 from kontaktcenter.errors import ApplicationError
+from kontaktcenter.klientadress import klientadress
 
 # The status in the words a citizen uses, not the staff's workflow terms.
 STATUS_KLARTEXT = {
@@ -30,15 +31,6 @@ STATUS_KLARTEXT = {
     Status.BESVARAD: gettext_lazy("Vi har svarat dig."),
     Status.AVSLUTAD: gettext_lazy("Ärendet är avslutat."),
 }
-
-
-def _adress(request: HttpRequest) -> str:
-    """The client's address for the hourly limit; behind N trusted proxies, the Nth last hop."""
-    proxyer = konfiguration.varde("BETRODDA_PROXYER")
-    hopp = [h.strip() for h in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-    if proxyer and len(hopp) >= proxyer and hopp[-proxyer]:
-        return hopp[-proxyer]
-    return request.META.get("REMOTE_ADDR", "")
 
 
 @require_http_methods(["GET", "POST"])
@@ -53,7 +45,7 @@ def kontakta_oss(request: HttpRequest) -> HttpResponse:
             )
             if form.is_valid():
                 d = form.cleaned_data
-                services.publik_post_rakna(adresser=[_adress(request), d["epost"]])
+                services.publik_post_rakna(adresser=[klientadress(request), d["epost"]])
                 arende = services.kontaktformular_skicka(
                     kategori=d["kategori"],
                     rubrik=d["rubrik"],
@@ -100,7 +92,7 @@ def status(request: HttpRequest, token: str) -> HttpResponse:
     status_kod = 200
     if request.method == "POST":
         try:
-            services.publik_post_rakna(adresser=[_adress(request)])
+            services.publik_post_rakna(adresser=[klientadress(request)])
             services.statussida_lagg_till(arende=arende, text=request.POST.get("text", ""))
         except ApplicationError as e:
             fel = {e.extra.get("falt", "text"): [e.message]}

@@ -104,6 +104,7 @@ def test_api_foljer_schemat(case, inloggning, i_testens_transaktion, befintliga)
         if namn in befintliga and len(str(varde)) % 2 == 0:
             case.path_parameters[namn] = befintliga[namn]
     svar = case.call(cookies=inloggning, headers={"X-CSRFToken": inloggning["csrftoken"]})
+    assert svar.status_code < 500, (case.method, case.path, svar.text[:500])
     case.validate_response(
         svar,
         checks=[not_a_server_error, response_schema_conformance, content_type_conformance],

@@ -86,10 +86,7 @@ def test_adminsidans_inloggning_raknas_ocksa(client, med_losenord):
 
 def test_bakom_proxy_raknas_klientens_adress(client, med_losenord, settings):
     """Behind a trusted proxy the client's address from X-Forwarded-For is what is counted."""
-    settings.KONTAKTCENTER_INLOGGNING = {
-        **settings.KONTAKTCENTER_INLOGGNING,
-        "BETRODDA_PROXYER": 1,
-    }
+    settings.BETRODDA_PROXYER = 1
 
     def via_proxy(losenord, klient_adress):
         return client.post(
