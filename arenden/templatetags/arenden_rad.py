@@ -18,6 +18,7 @@ bulk actions (the person search), `oppen_nummer` is the ärende open beside the 
 
 from dataclasses import dataclass
 from html import escape
+from urllib.parse import quote
 
 from django import template
 from django.urls import reverse
@@ -36,6 +37,9 @@ def e(varde) -> str:
     return escape(str(varde), quote=True)
 
 
+_PLATS = "NUMMER"
+
+
 @dataclass(frozen=True)
 class _Ord:
     """The row's translated words and labels, looked up (and escaped) once per page."""
@@ -46,6 +50,8 @@ class _Ord:
     forsenad: str
     kanaler: dict[str, str]
     statusar: dict[str, str]
+    # The ärende page's URL with a placeholder: one reverse() a page, not one a row.
+    url_mall: str
 
     @classmethod
     def nu(cls) -> "_Ord":
@@ -56,7 +62,11 @@ class _Ord:
             forsenad=e(_("Försenad")),
             kanaler={k: e(v) for k, v in Kanal.choices},
             statusar={k: e(v) for k, v in Status.choices},
+            url_mall=reverse("arenden:arende", args=[_PLATS]),
         )
+
+    def url(self, nummer: str) -> str:
+        return self.url_mall.replace(_PLATS, quote(nummer, safe=""))
 
 
 def _tid(varde) -> str:
@@ -76,7 +86,7 @@ def _rad(
 ) -> str:
     """Return one row's HTML; every value from the database goes through escape()."""
     nummer = e(a.nummer)
-    url = e(reverse("arenden:arende", args=[a.nummer]))
+    url = e(ord.url(a.nummer))
     forsenat = a.ar_forsenat
     delar = [
         f'<tr id="rad-{nummer}"',
