@@ -5,12 +5,18 @@ import difflib
 from dataclasses import dataclass
 
 from django.contrib.auth.models import AbstractUser
-from django.db.models import Count, Exists, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, Max, OuterRef, Q, QuerySet, Sum
 from django.utils import timezone
 
 from kontaktcenter.errors import ApplicationError
 from kunskapsbank import behorighet, services, sok
-from kunskapsbank.models import Anvandning, ArtikelStatus, ArtikelVersion, Kunskapsartikel
+from kunskapsbank.models import (
+    Anvandning,
+    ArtikelStatus,
+    ArtikelVersion,
+    Kunskapsartikel,
+    Malgrupp,
+)
 
 
 @dataclass(frozen=True)
@@ -195,3 +201,31 @@ def artikel_anvand_i(*, arende_id: int) -> QuerySet[Kunskapsartikel]:
     return Kunskapsartikel.objects.filter(
         Exists(Anvandning.objects.filter(artikel=OuterRef("pk"), arende_id=arende_id))
     )
+
+
+def publika_artiklar_grupperade() -> dict[str, list[Kunskapsartikel]]:
+    """Return the public FAQ: published public articles by förvaltning's name, by question."""
+    artiklar = (
+        Kunskapsartikel.objects.filter(status=ArtikelStatus.PUBLICERAD, malgrupp=Malgrupp.PUBLIK)
+        .select_related("forvaltning")
+        .order_by("forvaltning__namn", "fraga")
+        .only("id", "fraga", "svar", "forvaltning__namn")
+    )
+    grupper: dict[str, list[Kunskapsartikel]] = {}
+    for artikel in artiklar:
+        grupper.setdefault(artikel.forvaltning.namn, []).append(artikel)
+    return grupper
+
+
+def publika_artiklar_version() -> str:
+    """Return a fingerprint of the public FAQ that changes whenever its content may have.
+
+    An article published, withdrawn, edited (version and andrad move) or swapped for
+    another changes the count, the newest change, the sum of versions or of ids. A
+    förvaltning renamed is not seen here: the cached FAQ shows it when the entry expires.
+    """
+    rad = Kunskapsartikel.objects.filter(
+        status=ArtikelStatus.PUBLICERAD, malgrupp=Malgrupp.PUBLIK
+    ).aggregate(antal=Count("id"), andrad=Max("andrad"), versioner=Sum("version"), id=Sum("id"))
+    andrad = rad["andrad"].timestamp() if rad["andrad"] else 0
+    return f"{rad['antal']}-{andrad}-{rad['versioner'] or 0}-{rad['id'] or 0}"

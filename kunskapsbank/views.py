@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.cache import patch_cache_control
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -155,18 +156,10 @@ def fragor(request: HttpRequest) -> HttpResponse:
         # The public page searches as the public does, whoever is logged in.
         sammanhang["traffar"] = selectors.artikel_sok(user=_Publik(), fraga=fraga, antal=10).traffar
     else:
-        artiklar = (
-            Kunskapsartikel.objects.filter(
-                status=ArtikelStatus.PUBLICERAD, malgrupp=Malgrupp.PUBLIK
-            )
-            .select_related("forvaltning")
-            .order_by("forvaltning__namn", "fraga")
-            .only("id", "fraga", "svar", "forvaltning__namn")
-        )
-        grupper: dict[str, list] = {}
-        for artikel in artiklar:
-            grupper.setdefault(artikel.forvaltning.namn, []).append(artikel)
-        sammanhang["grupper"] = grupper
+        # The list is a cached fragment of the template, keyed by the published articles'
+        # fingerprint: the articles are read only when it is not in the cache.
+        sammanhang["lista_version"] = selectors.publika_artiklar_version()
+        sammanhang["grupper"] = SimpleLazyObject(selectors.publika_artiklar_grupperade)
     mall = "kunskapsbank/fragor.html#resultat" if _fragment(request) else "kunskapsbank/fragor.html"
     return _offentlig(request, render(request, mall, sammanhang))
 

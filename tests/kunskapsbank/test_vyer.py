@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from kunskapsbank import selectors
+from kunskapsbank import selectors, services
 from kunskapsbank.models import Anvandning, ArtikelStatus, Malgrupp
 from tests.factories import ArendeFactory
 
@@ -95,6 +95,22 @@ def test_fragor_har_sokfalt_med_etikett_och_rubriker(client, artikel):
     assert 'role="search"' in html
     assert '<html lang="sv">' in html
     assert "<h2" in html
+
+
+def test_fragor_visar_andringar_genast_trots_cachen(client, artikel, teamledare):
+    """The FAQ's list is cached, but an edit, a withdrawal or a new article shows at once."""
+    a = artikel(fraga="Hur sorterar jag glas?", svar="<p>Glas i glasigloon.</p>")
+    assert "Glas i glasigloon." in client.get("/fragor/").content.decode()
+    services.artikel_andra(artikel=a, av=teamledare, svar="<p>Glas vid återvinningen.</p>")
+    html = client.get("/fragor/").content.decode()
+    assert "Glas vid återvinningen." in html and "glasigloon" not in html
+    artikel(fraga="Var lämnar jag batterier?")
+    assert "Var lämnar jag batterier?" in client.get("/fragor/").content.decode()
+    a.refresh_from_db()
+    services.artikel_byt_status(artikel=a, av=teamledare, status=ArtikelStatus.ARKIVERAD)
+    html = client.get("/fragor/").content.decode()
+    assert "Hur sorterar jag glas?" not in html
+    assert "Var lämnar jag batterier?" in html
 
 
 def test_fragor_ar_fa_sql_fragor(client, artikel, django_assert_max_num_queries):
