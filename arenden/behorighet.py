@@ -160,14 +160,19 @@ def arende_queryset_for_user(user) -> QuerySet[Arende]:
     return qs.filter(egna).filter(sekretess_ok)
 
 
-def arende_get_for_user(*, user, nummer: str, logga_lasning: bool = True) -> Arende:
+def arende_get_for_user(
+    *, user, nummer: str, logga_lasning: bool = True, med: tuple[str, ...] = ()
+) -> Arende:
     """Fetch one ärende the user may see, or raise ArendeSaknas (never revealing it exists).
 
-    A read of a sekretessmarkerat ärende is written to its timeline.
+    A read of a sekretessmarkerat ärende is written to its timeline. `med` names further
+    relations to fetch in the same query (the ärende page's enkät).
     """
     arende = (
         arende_queryset_for_user(user)
-        .select_related("kategori", "forvaltning", "tilldelad", "kontakt", "kommun", "svarsgrupp")
+        .select_related(
+            "kategori", "forvaltning", "tilldelad", "kontakt", "kommun", "svarsgrupp", *med
+        )
         .filter(nummer=nummer.strip().upper())
         .first()
     )
