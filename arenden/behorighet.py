@@ -138,7 +138,20 @@ def kommun_id_for_user(user) -> int | None:
 
 
 def arende_queryset_for_user(user) -> QuerySet[Arende]:
-    """Return every ärende the user may see; the base of every list, search and export."""
+    """Return every ärende the user may see; the base of every list, search and export.
+
+    Built once per user object and handed out as a fresh clone (a page asks three or four
+    times); rebuilt when the roles, kommun or förvaltning it was built from change.
+    """
+    nyckel = (roller(user), kommun_id_for_user(user), _handlaggarens_forvaltning_id(user))
+    cachad = getattr(user, "_kc_arenden", None)
+    if cachad is None or cachad[0] != nyckel:
+        cachad = (nyckel, _arende_queryset_bygg(user))
+        user._kc_arenden = cachad
+    return cachad[1].all()
+
+
+def _arende_queryset_bygg(user) -> QuerySet[Arende]:
     mina = roller(user)
     qs = Arende.objects.all()
     if not mina:
