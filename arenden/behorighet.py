@@ -138,7 +138,20 @@ def kommun_id_for_user(user) -> int | None:
 
 
 def arende_queryset_for_user(user) -> QuerySet[Arende]:
-    """Return every ärende the user may see; the base of every list, search and export."""
+    """Return every ärende the user may see; the base of every list, search and export.
+
+    Built once per user object and handed out as a fresh clone (a page asks three or four
+    times); rebuilt when the roles, kommun or förvaltning it was built from change.
+    """
+    nyckel = (roller(user), kommun_id_for_user(user), _handlaggarens_forvaltning_id(user))
+    cachad = getattr(user, "_kc_arenden", None)
+    if cachad is None or cachad[0] != nyckel:
+        cachad = (nyckel, _arende_queryset_bygg(user))
+        user._kc_arenden = cachad
+    return cachad[1].all()
+
+
+def _arende_queryset_bygg(user) -> QuerySet[Arende]:
     mina = roller(user)
     qs = Arende.objects.all()
     if not mina:
@@ -160,14 +173,19 @@ def arende_queryset_for_user(user) -> QuerySet[Arende]:
     return qs.filter(egna).filter(sekretess_ok)
 
 
-def arende_get_for_user(*, user, nummer: str, logga_lasning: bool = True) -> Arende:
+def arende_get_for_user(
+    *, user, nummer: str, logga_lasning: bool = True, med: tuple[str, ...] = ()
+) -> Arende:
     """Fetch one ärende the user may see, or raise ArendeSaknas (never revealing it exists).
 
-    A read of a sekretessmarkerat ärende is written to its timeline.
+    A read of a sekretessmarkerat ärende is written to its timeline. `med` names further
+    relations to fetch in the same query (the ärende page's enkät).
     """
     arende = (
         arende_queryset_for_user(user)
-        .select_related("kategori", "forvaltning", "tilldelad", "kontakt", "kommun", "svarsgrupp")
+        .select_related(
+            "kategori", "forvaltning", "tilldelad", "kontakt", "kommun", "svarsgrupp", *med
+        )
         .filter(nummer=nummer.strip().upper())
         .first()
     )

@@ -13,6 +13,7 @@ from datetime import date, datetime, time, timedelta
 from django.contrib.auth import get_user_model
 from django.contrib.postgres.search import TrigramDistance
 from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
@@ -232,17 +233,19 @@ def arenden_for_person(*, user, text: str) -> list[Arende]:
 
 
 def arende_tidslinje(*, arende: Arende) -> list[Handelse]:
-    """Return the timeline of the ärende and of every ärende merged into it, oldest first."""
-    ids = [arende.pk]
-    # Merges chain (A into B, then B into C): follow them down, one query per level.
-    niva = [arende.pk]
-    while niva:
-        niva = list(
-            Arende.objects.filter(sammanslagen_med_id__in=niva).values_list("id", flat=True)
-        )
-        ids += niva
+    """Return the timeline of the ärende and of every ärende merged into it, oldest first.
+
+    One query: merges chain (A into B, then B into C), and a recursive CTE follows them
+    down by the index on sammanslagen_med (UNION, not UNION ALL, so a cycle ends).
+    """
+    tabell = Arende._meta.db_table
+    sammanslagna = RawSQL(
+        f'WITH RECURSIVE t(id) AS (SELECT %s::bigint UNION SELECT a."id" FROM "{tabell}" a '
+        'INNER JOIN t ON a."sammanslagen_med_id" = t.id) SELECT id FROM t',
+        (arende.pk,),
+    )
     return list(
-        Handelse.objects.filter(arende_id__in=ids)
+        Handelse.objects.filter(arende_id__in=sammanslagna)
         .exclude(typ=Handelse.Typ.LAST)
         .select_related("aktor", "arende")
         .order_by("tid", "id")
@@ -341,17 +344,45 @@ def kontakt_tidigare_arenden(*, user, arende: Arende) -> list[Arende]:
         .filter(kontakt_id=arende.kontakt_id)
         .exclude(pk=arende.pk)
         .order_by("-inkom", "-id")
-        .only("nummer", "rubrik", "kanal", "status", "inkom")[:TIDIGARE_ANTAL]
+        # kommun and sammanslagen_med let arende_mojliga_dubbletter pick from this list.
+        .only("nummer", "rubrik", "kanal", "status", "inkom", "kommun_id", "sammanslagen_med_id")[
+            :TIDIGARE_ANTAL
+        ]
     )
 
 
-def arende_mojliga_dubbletter(*, user, arende: Arende) -> list[Arende]:
+def _kontakt_dubbletter(*, arende: Arende, tidigare: list[Arende], fran) -> list[Arende] | None:
+    """Return the same-contact duplicates picked from the contact's earlier ärenden.
+
+    None when the list may lack some: it was cut at TIDIGARE_ANTAL and its oldest row is
+    not older than the duplicate window (newest first, so otherwise every row of the
+    window is in it).
+    """
+    if len(tidigare) >= TIDIGARE_ANTAL and tidigare[-1].inkom >= fran:
+        return None
+    oppna = Status.oppna()
+    return [
+        a
+        for a in tidigare
+        if a.kommun_id == arende.kommun_id
+        and a.inkom >= fran
+        and a.status in oppna
+        and a.sammanslagen_med_id is None
+    ][:DUBBLETT_ANTAL]
+
+
+def arende_mojliga_dubbletter(
+    *, user, arende: Arende, tidigare: list[Arende] | None = None
+) -> list[Arende]:
     """Return open ärenden of the last 14 days that may be about the same thing.
 
     Same contact, or a rubrik with a trigram similarity of at least DUBBLETT_LIKHET. Both
     are bounded: same kommun, the last DUBBLETT_DAGAR days, open, not merged, a LIMIT;
     the similar-text part walks the partial GiST trigram index of open ärenden nearest
     first (`arende_oppna_rubrik_trgm`) and stops at the limit.
+
+    `tidigare`, the list from kontakt_tidigare_arenden for the same user, spares the
+    same-contact query when it holds every ärende of the window.
     """
     fran = arende.inkom - timedelta(days=DUBBLETT_DAGAR)
     bas = (
@@ -367,7 +398,12 @@ def arende_mojliga_dubbletter(*, user, arende: Arende) -> list[Arende]:
     )
     funna: dict[int, Arende] = {}
     if arende.kontakt_id:
-        for a in bas.filter(kontakt_id=arende.kontakt_id).order_by("-inkom")[:DUBBLETT_ANTAL]:
+        samma = None
+        if tidigare is not None:
+            samma = _kontakt_dubbletter(arende=arende, tidigare=tidigare, fran=fran)
+        if samma is None:
+            samma = bas.filter(kontakt_id=arende.kontakt_id).order_by("-inkom")[:DUBBLETT_ANTAL]
+        for a in samma:
             a.dubblett_orsak = "kontakt"
             funna[a.pk] = a
     if len(funna) < DUBBLETT_ANTAL and arende.rubrik.strip():

@@ -28,6 +28,8 @@ from kontaktcenter.errors import ApplicationError
 
 # The key for errors that belong to no single field.
 ALLMANT = "allmant"
+# Fetched with the ärende for its page: the enkät box (servicematning) reads it.
+SIDANS_RELATIONER = ("enkat",)
 
 
 def _fragment(request: HttpRequest) -> bool:
@@ -115,11 +117,19 @@ def ko(request: HttpRequest) -> HttpResponse:
     if oppen and not fel:
         # The split screen after a reload or a step back: the queue and the open ärende.
         try:
-            arende_rad = behorighet.arende_get_for_user(user=request.user, nummer=oppen)
+            arende_rad = behorighet.arende_get_for_user(
+                user=request.user, nummer=oppen, med=SIDANS_RELATIONER
+            )
         except ApplicationError as e:
             messages.error(request, e.message)
         else:
-            sammanhang.update(_arende_sammanhang(request, arende_rad), oppen=True, i_panel=True)
+            delade = {}
+            if behorighet.kommun_id_for_user(request.user) == arende_rad.kommun_id:
+                # The filter menus list the same kommun's: one query each serves both.
+                delade = {k: sammanhang[k] for k in ("kategorier", "forvaltningar")}
+            sammanhang.update(
+                _arende_sammanhang(request, arende_rad, **delade), oppen=True, i_panel=True
+            )
     return render(request, "arenden/ko.html", sammanhang)
 
 
@@ -260,15 +270,18 @@ def nytt_arende(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _arende_sammanhang(request: HttpRequest, arende) -> dict:
+def _arende_sammanhang(request: HttpRequest, arende, **delade) -> dict:
     mojliga = behorighet.tillatna_atgarder(request.user, arende)
     tidslinje = selectors.arende_tidslinje(arende=arende)
+    tidigare = selectors.kontakt_tidigare_arenden(user=request.user, arende=arende)
     return {
         "arende": arende,
         "visa_personnummer": behorighet.kan_se_personnummer(request.user, arende),
         "tidslinje": tidslinje,
-        "tidigare": selectors.kontakt_tidigare_arenden(user=request.user, arende=arende),
-        "dubbletter": selectors.arende_mojliga_dubbletter(user=request.user, arende=arende)
+        "tidigare": tidigare,
+        "dubbletter": selectors.arende_mojliga_dubbletter(
+            user=request.user, arende=arende, tidigare=tidigare
+        )
         if Atgard.SLA_IHOP in mojliga
         else [],
         "sammanfattning": selectors.arende_sammanfattning(tidslinje=tidslinje)
@@ -278,28 +291,80 @@ def _arende_sammanhang(request: HttpRequest, arende) -> dict:
         "meddelanden": selectors.arende_meddelanden(arende=arende),
         "mojliga": mojliga,
         "A": Atgard,
-        # Only the ärende's own kommun: it can be escalated and given to no other.
-        "forvaltningar": selectors.forvaltning_lista(kommun_id=arende.kommun_id),
-        "kategorier": selectors.kategori_lista(kommun_id=arende.kommun_id),
-        "rosanivaer": RosaNiva.choices,
-        "utfall": atgarder.AVSLUTS_UTFALL,
-        "handlaggare": selectors.medarbetare_lista(
-            roll=Roll.HANDLAGGARE, kommun_id=arende.kommun_id
-        )
-        if Atgard.ESKALERA in mojliga
-        else [],
-        "medarbetare": selectors.medarbetare_lista(kommun_id=arende.kommun_id)
-        if Atgard.OMFORDELA in mojliga
-        else [],
-        "svarsgrupper": selectors.svarsgrupp_lista(kommun_id=arende.kommun_id)
-        if Atgard.ESKALERA in mojliga
+        # The action menus as (value, label) pairs, each list only for a form the user
+        # gets; only the ärende's own kommun: it can be escalated and given to no other.
+        # Own keys: the queue's filter menus (ko.html) keep their kategorier and förvaltningar.
+        **_atgardsmenyer(arende, mojliga, **delade),
+    }
+
+
+def _etiketter(val) -> list[tuple]:
+    return [(varde, str(namn)) for varde, namn in val]
+
+
+def _personer(anvandare) -> list[tuple[str, str]]:
+    """Return (username, full name or username) pairs, fetched as plain rows."""
+    return [
+        (namn, f"{fornamn} {efternamn}".strip() or namn)
+        for namn, fornamn, efternamn in anvandare.values_list("username", "first_name", "last_name")
+    ]
+
+
+def _atgardsmenyer(arende, mojliga: set[str], kategorier=None, forvaltningar=None) -> dict:
+    """Return the action forms' menus; `kategorier` and `forvaltningar` are the queue's
+    querysets of the same kommun when the ärende is open beside it (evaluated once)."""
+    kommun_id = arende.kommun_id
+    menyer = {
+        "rosa_alternativ": [],
+        "kategori_alternativ": [],
+        "forvaltning_alternativ": [],
+        "handlaggare_alternativ": [],
+        "svarsgrupp_alternativ": [],
+        "medarbetare_alternativ": [],
+        "utfall_alternativ": _etiketter(atgarder.AVSLUTS_UTFALL)
+        if Atgard.AVSLUTA in mojliga
         else [],
     }
+    if Atgard.KLASSIFICERA in mojliga:
+        menyer["rosa_alternativ"] = _etiketter(RosaNiva.choices)
+        if kategorier is None:
+            kategorier = selectors.kategori_lista(kommun_id=kommun_id).values_list(
+                "pk", "namn", "forvaltning__namn"
+            )
+        else:
+            kategorier = [(k.pk, k.namn, k.forvaltning.namn) for k in kategorier]
+        menyer["kategori_alternativ"] = [
+            (pk, f"{namn} ({forvaltning})") for pk, namn, forvaltning in kategorier
+        ]
+    if Atgard.ESKALERA in mojliga:
+        if forvaltningar is None:
+            forvaltningar = selectors.forvaltning_lista(kommun_id=kommun_id).values_list(
+                "pk", "namn"
+            )
+        else:
+            forvaltningar = [(f.pk, f.namn) for f in forvaltningar]
+        menyer["forvaltning_alternativ"] = list(forvaltningar)
+        menyer["handlaggare_alternativ"] = _personer(
+            selectors.medarbetare_lista(roll=Roll.HANDLAGGARE, kommun_id=kommun_id)
+        )
+        menyer["svarsgrupp_alternativ"] = [
+            (pk, f"{namn} ({forvaltning})")
+            for pk, namn, forvaltning in selectors.svarsgrupp_lista(
+                kommun_id=kommun_id
+            ).values_list("pk", "namn", "forvaltning__namn")
+        ]
+    if Atgard.OMFORDELA in mojliga:
+        menyer["medarbetare_alternativ"] = _personer(
+            selectors.medarbetare_lista(kommun_id=kommun_id)
+        )
+    return menyer
 
 
 def _hamta(request: HttpRequest, nummer: str):
     try:
-        return behorighet.arende_get_for_user(user=request.user, nummer=nummer)
+        return behorighet.arende_get_for_user(
+            user=request.user, nummer=nummer, med=SIDANS_RELATIONER
+        )
     except ApplicationError:
         raise Http404(_("Ärendet finns inte eller så saknar du behörighet.")) from None
 
@@ -363,7 +428,7 @@ def atgard(request: HttpRequest, nummer: str, atgard: str) -> HttpResponse:
         if not _fragment(request):
             return redirect("arenden:arende", nummer=nummer)
         arende_rad = behorighet.arende_get_for_user(
-            user=request.user, nummer=nummer, logga_lasning=False
+            user=request.user, nummer=nummer, logga_lasning=False, med=SIDANS_RELATIONER
         )
     sammanhang = _arende_sammanhang(request, arende_rad)
     sammanhang.update({"fel": fel, "fel_atgard": atgard if fel else None})

@@ -9,7 +9,11 @@ register = template.Library()
 @register.inclusion_tag("servicematning/partials/enkatlank.html", takes_context=True)
 def enkatlank(context, arende) -> dict:
     """The staff ärende page's survey box: the link if created, else a button to create it."""
-    enkat = Enkat.objects.filter(arende=arende).first()
+    try:
+        # The ärende page fetches it with the ärende (select_related); elsewhere one query.
+        enkat = arende.enkat
+    except Enkat.DoesNotExist:
+        enkat = None
     request = context.get("request")
     lank = enkat_lank(enkat=enkat) if enkat else None
     return {

@@ -267,6 +267,38 @@ def test_mojliga_dubbletter_samma_kontakt_eller_liknande_text(vagledare):
     assert olik.nummer not in orsaker and gammal.nummer not in orsaker
 
 
+@pytest.mark.parametrize("antal_nya", [0, 12])
+def test_dubbletter_ur_tidigare_arenden_som_med_egen_fraga(vagledare, antal_nya):
+    """Picked from the earlier ärenden or asked for: the same duplicates by contact.
+
+    Closed, merged and old ärenden of the contact are earlier ärenden but no duplicates;
+    with 12 recent ones the earlier list is cut inside the window and a query answers.
+    """
+    kontakt = KontaktFactory()
+    gammal = ArendeFactory(
+        av=vagledare, kontakt=kontakt, rubrik="Gammal", inkom=timezone.now() - timedelta(days=30)
+    )
+    stangd = ArendeFactory(av=vagledare, kontakt=kontakt, rubrik="Stängd")
+    services.arende_avsluta(arende=stangd, av=vagledare, utfall=Utfall.HANVISAT)
+    oppen = ArendeFactory(av=vagledare, kontakt=kontakt, rubrik="Öppen")
+    for i in range(antal_nya):
+        ArendeFactory(av=vagledare, kontakt=kontakt, rubrik=f"Ny {i}")
+    arende = ArendeFactory(av=vagledare, kontakt=kontakt, rubrik="Det öppna ärendet")
+
+    tidigare = selectors.kontakt_tidigare_arenden(user=vagledare, arende=arende)
+    ur_listan = selectors.arende_mojliga_dubbletter(
+        user=vagledare, arende=arende, tidigare=tidigare
+    )
+    med_fraga = selectors.arende_mojliga_dubbletter(user=vagledare, arende=arende)
+
+    assert [d.nummer for d in ur_listan] == [d.nummer for d in med_fraga]
+    assert {d.dubblett_orsak for d in ur_listan} == {"kontakt"}
+    funna = {d.nummer for d in ur_listan}
+    assert gammal.nummer not in funna and stangd.nummer not in funna
+    assert (oppen.nummer in funna) == (antal_nya == 0)
+    assert len(funna) == (1 if antal_nya == 0 else selectors.DUBBLETT_ANTAL)
+
+
 def test_dubblett_slas_ihop_fran_arendesidan(inloggad, vagledare):
     """The duplicate list offers the merge; it goes through the sla_ihop action."""
     forsta = ArendeFactory(av=vagledare, rubrik="Vattenläcka på Kvarngatan")
