@@ -109,12 +109,17 @@ def roller(user: AbstractBaseUser | AnonymousUser) -> frozenset[str]:
         return frozenset()
     cachad = getattr(user, "_kc_roller", None)
     if cachad is None:
-        namn = set(user.groups.filter(name__in=Roll.ALLA).values_list("name", flat=True))
-        if user.is_superuser:
-            namn.add(Roll.ADMINISTRATOR)
-        cachad = frozenset(namn)
-        user._kc_roller = cachad
+        roller_satt(user, user.groups.filter(name__in=Roll.ALLA).values_list("name", flat=True))
+        cachad = user._kc_roller
     return cachad
+
+
+def roller_satt(user, grupper) -> None:
+    """Cache the roles from the user's group names, read with the user (inloggning.personal)."""
+    namn = {g for g in grupper if g in Roll.ALLA}
+    if user.is_superuser:
+        namn.add(Roll.ADMINISTRATOR)
+    user._kc_roller = frozenset(namn)
 
 
 def huvudroll(user) -> str | None:

@@ -125,7 +125,8 @@ sso = bool(OIDC_RP_CLIENT_ID)  # lower case: not a setting; read sso_aktiv() in 
 AUTHENTICATION_BACKENDS = [
     # First: django-axes refuses a locked-out username+address before any password is checked.
     "inloggning.sparr.SparrBackend",
-    "django.contrib.auth.backends.ModelBackend",
+    # Django's ModelBackend; its per-request user lookup also reads roles and Medarbetare.
+    "inloggning.personal.LosenordBackend",
 ]
 if sso:
     AUTHENTICATION_BACKENDS.append("inloggning.sso.KommunensOidcBackend")
