@@ -351,14 +351,17 @@ def _arende_bygg(
         forvaltning = forvaltning or kategori.forvaltning
         rosa = rosa or kategori.standard_rosa
     medarbetare = getattr(av, "medarbetare", None)
-    kommun = (
-        kommun
-        or (forvaltning.kommun if forvaltning else None)
-        or (medarbetare.kommun if medarbetare else None)
-        or standardkommun()
+    # The kommun's id is enough to save the row: no query for the kommun itself.
+    kommun_id = (
+        (kommun.pk if kommun else None)
+        or (forvaltning.kommun_id if forvaltning else None)
+        or (medarbetare.kommun_id if medarbetare else None)
     )
+    if kommun_id is None:
+        kommun = standardkommun()
+        kommun_id = kommun.pk
     arende = Arende(
-        kommun=kommun,
+        kommun_id=kommun_id,
         rubrik=rubrik[:200],
         beskrivning=beskrivning,
         kanal=kanal,
@@ -372,6 +375,8 @@ def _arende_bygg(
         svar_senast=svar_senast_berakna(inkom=inkom, kategori=kategori),
         sekretess=sekretess,
     )
+    if kommun is not None:
+        arende.kommun = kommun
     return arende, {"kanal": kanal, "kategori": kategori.namn if kategori else None, "rosa": rosa}
 
 
