@@ -122,7 +122,8 @@ class ArendeDetaljOut(ArendeListaOut):
 
     @extend_schema_field(MeddelandeOut(many=True))
     def get_meddelanden(self, arende) -> list[dict]:
-        return MeddelandeOut(selectors.arende_meddelanden(arende=arende), many=True).data
+        meddelanden = selectors.arende_meddelanden(arende=arende, bilagor=False)
+        return MeddelandeOut(meddelanden, many=True).data
 
 
 # ---------------------------------------------------------------------------------------
