@@ -160,7 +160,7 @@ class ArendeSkapaIn(serializers.Serializer):
 
 def arende_skapat_svar(request, arende: Arende) -> Response:
     """Answer a registration: 201 with the new ärende as its reader may see it, and Location."""
-    arende = behorighet.arende_get_for_user(user=request.user, nummer=arende.nummer)
+    arende = behorighet.arende_get_for_user(user=request.user, nummer=arende.nummer, kanda=arende)
     return Response(
         ArendeDetaljOut(arende).data,
         status=status.HTTP_201_CREATED,
@@ -218,9 +218,14 @@ class _AtgardApi(APIView):
 
     def post(self, request, nummer: str):
         arende = behorighet.arende_get_for_user(user=request.user, nummer=nummer)
-        atgarder.utfor(user=request.user, arende=arende, atgard=self.atgard, data=request.data)
+        with services.atomic_block() as block:
+            atgarder.utfor(user=request.user, arende=arende, atgard=self.atgard, data=request.data)
+        # Read back after the commit; the related rows the action left are not read again.
         arende = behorighet.arende_get_for_user(
-            user=request.user, nummer=arende.nummer, logga_lasning=False
+            user=request.user,
+            nummer=arende.nummer,
+            logga_lasning=False,
+            kanda=block.skrivet(arende) or arende,
         )
         return Response(ArendeDetaljOut(arende).data)
 

@@ -48,17 +48,22 @@ INKOM_TIDIGAST_AR = 2000
 
 
 @dataclass
-class _Block:
-    """An atomic_block in progress: the ärende rows it locked or created, as last written."""
+class Block:
+    """An atomic_block: the ärende rows it locked or created, as it last wrote them."""
 
     lasta: dict[int, Arende] = field(default_factory=dict)
 
+    def skrivet(self, arende: Arende) -> Arende | None:
+        """The ärende as the block last wrote (or locked) it; None if it never touched it."""
+        rad = self.lasta.get(arende.pk)
+        return copy.copy(rad) if rad is not None else None
 
-_block: ContextVar[_Block | None] = ContextVar("arenden_atomic_block", default=None)
+
+_block: ContextVar[Block | None] = ContextVar("arenden_atomic_block", default=None)
 
 
 @contextmanager
-def atomic_block() -> Iterator[None]:
+def atomic_block() -> Iterator[Block]:
     """Run several services as one all-or-nothing step, the way a channel registers a call.
 
     One transaction (or one savepoint, inside an outer transaction) for the whole block:
@@ -67,13 +72,14 @@ def atomic_block() -> Iterator[None]:
     catch an exception from a service and carry on: it must leave the block. Nested blocks
     are one block.
     """
-    if _block.get() is not None:
-        yield
+    if (yttre := _block.get()) is not None:
+        yield yttre
         return
+    block = Block()
     with transaction.atomic():
-        token = _block.set(_Block())
+        token = _block.set(block)
         try:
-            yield
+            yield block
         finally:
             _block.reset(token)
 
@@ -249,7 +255,7 @@ def _las(arende: Arende, *, version: int | None, atgard: str | None) -> Arende:
         last = copy.copy(block.lasta[arende.pk])
     else:
         last = Arende.objects.select_for_update(of=("self",)).get(pk=arende.pk)
-        _relationer_behall(fran=arende, till=last)
+        last.relationer_fran(arende)
         if block is not None:
             block.lasta[last.pk] = copy.copy(last)
     if version is not None and version != last.version:
@@ -274,19 +280,6 @@ def _las(arende: Arende, *, version: int | None, atgard: str | None) -> Arende:
                 extra={"status": last.status, "atgard": atgard},
             )
     return last
-
-
-def _relationer_behall(*, fran: Arende, till: Arende) -> None:
-    """Give `till` the related rows `fran` holds where both point to the same row."""
-    if fran is till:
-        return
-    for falt in Arende._meta.concrete_fields:
-        if (
-            falt.many_to_one
-            and falt.is_cached(fran)
-            and getattr(fran, falt.attname) == getattr(till, falt.attname)
-        ):
-            falt.set_cached_value(till, falt.get_cached_value(fran))
 
 
 def _spara(arende: Arende, *falt: str) -> None:
