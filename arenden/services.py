@@ -30,6 +30,7 @@ from arenden.models import (
     Kategori,
     Kommun,
     Kontakt,
+    Medarbetare,
     Meddelande,
     RosaNiva,
     Status,
@@ -344,12 +345,13 @@ def _arende_bygg(
         forvaltning = forvaltning or kategori.forvaltning
         rosa = rosa or kategori.standard_rosa
     medarbetare = getattr(av, "medarbetare", None)
-    # The kommun's id is enough to save the row: no query for the kommun itself.
-    kommun_id = (
-        (kommun.pk if kommun else None)
-        or (forvaltning.kommun_id if forvaltning else None)
-        or (medarbetare.kommun_id if medarbetare else None)
-    )
+    kommun = kommun or (forvaltning.kommun if forvaltning else None)
+    kommun_id = kommun.pk if kommun else None
+    if kommun_id is None and medarbetare is not None:
+        # The staff member's kommun: its id is enough to save the row, no query for it.
+        kommun_id = medarbetare.kommun_id
+        if Medarbetare.kommun.is_cached(medarbetare):
+            kommun = medarbetare.kommun
     if kommun_id is None:
         kommun = standardkommun()
         kommun_id = kommun.pk

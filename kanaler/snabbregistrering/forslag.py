@@ -74,9 +74,11 @@ def kategori_foresla(*, text: str, antal: int = 3, kommun_id: int | None = None)
     kategorier: dict[int, Kategori] = {}
     poang: dict[int, float] = defaultdict(float)
     if _ord(text):
-        # One query: the active kategorier, matched here and handed back with their förvaltning.
+        # One query: the active kategorier, matched here and handed back with their förvaltning
+        # and its kommun (which the new ärende takes).
         kategorier = {
-            k.pk: k for k in Kategori.objects.filter(aktiv=True).select_related("forvaltning")
+            k.pk: k
+            for k in Kategori.objects.filter(aktiv=True).select_related("forvaltning__kommun")
         }
         for kategori_id, varde in kategori_namnmatchning(text=text, kategorier=kategorier.values()):
             poang[kategori_id] += varde
@@ -85,7 +87,7 @@ def kategori_foresla(*, text: str, antal: int = 3, kommun_id: int | None = None)
             poang[kategori_id] += varde
     if saknas := [k for k in poang if k not in kategorier]:
         # Another source may name a kategori that is not active (or not fetched above).
-        kategorier.update(Kategori.objects.select_related("forvaltning").in_bulk(saknas))
+        kategorier.update(Kategori.objects.select_related("forvaltning__kommun").in_bulk(saknas))
     if kommun_id is not None:
         poang = defaultdict(
             float,
