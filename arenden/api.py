@@ -4,6 +4,8 @@ Views are thin: parse with a small input serializer, fetch through the access mo
 one service, answer with the output serializer. Errors leave as {"code", "message", "extra"}.
 """
 
+import copy
+
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
@@ -24,6 +26,18 @@ from arenden.models import Arende, Forvaltning, Handelse, Kanal, Kategori, Medde
 
 # ---------------------------------------------------------------------------------------
 # Output
+
+
+# An output serializer that builds its fields once per class, not once per instance:
+# ModelSerializer works them out from the model for every instance, the answer is the same
+# each time, so it is kept (unbound) on the class and each instance gets a copy. (A comment,
+# not a docstring: the OpenAPI schema would take a docstring as every subclass's description.)
+class _FaltFranKlassen:
+    def get_fields(self):
+        klass = type(self)
+        if "_falt" not in klass.__dict__:
+            klass._falt = copy.deepcopy(super().get_fields())
+        return copy.deepcopy(klass._falt)
 
 
 class _Ref(serializers.Serializer):
@@ -55,7 +69,7 @@ class KontaktOut(serializers.Serializer):
     organisationsnummer = serializers.CharField(source="organisationsnummer_formaterat")
 
 
-class ArendeListaOut(serializers.ModelSerializer):
+class ArendeListaOut(_FaltFranKlassen, serializers.ModelSerializer):
     """A row of a list or search: a sekretessmarkerat ärende's rubrik and kontakt stay out, so
     that a list is never a read of one (only opening it is, and that is logged)."""
 
@@ -83,7 +97,7 @@ class ArendeListaOut(serializers.ModelSerializer):
         ]  # fmt: skip
 
 
-class HandelseOut(serializers.ModelSerializer):
+class HandelseOut(_FaltFranKlassen, serializers.ModelSerializer):
     aktor = serializers.CharField(source="aktor.username", allow_null=True, default=None)
     arende = serializers.CharField(source="arende.nummer")
     beskrivning = serializers.CharField(source="get_typ_display")
@@ -93,7 +107,7 @@ class HandelseOut(serializers.ModelSerializer):
         fields = ["id", "arende", "typ", "beskrivning", "aktor", "tid", "data"]
 
 
-class MeddelandeOut(serializers.ModelSerializer):
+class MeddelandeOut(_FaltFranKlassen, serializers.ModelSerializer):
     class Meta:
         model = Meddelande
         fields = ["id", "riktning", "kanal", "avsandare", "mottagare", "amne", "text", "skapad"]
@@ -122,7 +136,8 @@ class ArendeDetaljOut(ArendeListaOut):
 
     @extend_schema_field(MeddelandeOut(many=True))
     def get_meddelanden(self, arende) -> list[dict]:
-        return MeddelandeOut(selectors.arende_meddelanden(arende=arende), many=True).data
+        meddelanden = selectors.arende_meddelanden(arende=arende, bilagor=False)
+        return MeddelandeOut(meddelanden, many=True).data
 
 
 # ---------------------------------------------------------------------------------------
@@ -159,7 +174,7 @@ class ArendeSkapaIn(serializers.Serializer):
 
 def arende_skapat_svar(request, arende: Arende) -> Response:
     """Answer a registration: 201 with the new ärende as its reader may see it, and Location."""
-    arende = behorighet.arende_get_for_user(user=request.user, nummer=arende.nummer)
+    arende = behorighet.arende_get_for_user(user=request.user, nummer=arende.nummer, kanda=arende)
     return Response(
         ArendeDetaljOut(arende).data,
         status=status.HTTP_201_CREATED,
@@ -217,9 +232,14 @@ class _AtgardApi(APIView):
 
     def post(self, request, nummer: str):
         arende = behorighet.arende_get_for_user(user=request.user, nummer=nummer)
-        atgarder.utfor(user=request.user, arende=arende, atgard=self.atgard, data=request.data)
+        with services.atomic_block() as block:
+            atgarder.utfor(user=request.user, arende=arende, atgard=self.atgard, data=request.data)
+        # Read back after the commit; the related rows the action left are not read again.
         arende = behorighet.arende_get_for_user(
-            user=request.user, nummer=arende.nummer, logga_lasning=False
+            user=request.user,
+            nummer=arende.nummer,
+            logga_lasning=False,
+            kanda=block.skrivet(arende) or arende,
         )
         return Response(ArendeDetaljOut(arende).data)
 

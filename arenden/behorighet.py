@@ -178,22 +178,34 @@ def _arende_queryset_bygg(user) -> QuerySet[Arende]:
     return qs.filter(egna).filter(sekretess_ok)
 
 
+# What an ärende is read with: the rows its page and the API show.
+ARENDETS_RELATIONER = ("kategori", "forvaltning", "tilldelad", "kontakt", "kommun", "svarsgrupp")
+
+
 def arende_get_for_user(
-    *, user, nummer: str, logga_lasning: bool = True, med: tuple[str, ...] = ()
+    *,
+    user,
+    nummer: str,
+    logga_lasning: bool = True,
+    med: tuple[str, ...] = (),
+    kanda: Arende | None = None,
 ) -> Arende:
     """Fetch one ärende the user may see, or raise ArendeSaknas (never revealing it exists).
 
     A read of a sekretessmarkerat ärende is written to its timeline. `med` names further
-    relations to fetch in the same query (the ärende page's enkät).
+    relations to fetch in the same query (the ärende page's enkät). `kanda`: the same
+    ärende as the caller just wrote it; the related rows it holds are not read again.
     """
-    arende = (
-        arende_queryset_for_user(user)
-        .select_related(
-            "kategori", "forvaltning", "tilldelad", "kontakt", "kommun", "svarsgrupp", *med
-        )
-        .filter(nummer=nummer.strip().upper())
-        .first()
-    )
+    relationer = ARENDETS_RELATIONER
+    if kanda is not None:
+        relationer = tuple(r for r in relationer if not kanda.har_i_hand(r))
+    relationer = (*relationer, *med)
+    qs = arende_queryset_for_user(user).filter(nummer=nummer.strip().upper())
+    if relationer:  # (select_related() without names would follow every foreign key)
+        qs = qs.select_related(*relationer)
+    arende = qs.first()
+    if arende is not None and kanda is not None:
+        arende.relationer_fran(kanda)
     if arende is None:
         raise ArendeSaknas(
             _("Ärendet %(nummer)s finns inte eller så saknar du behörighet.") % {"nummer": nummer}

@@ -356,6 +356,24 @@ class Arende(models.Model):
     def ar_forsenat(self) -> bool:
         return bool(self.ar_oppet and self.svar_senast and self.svar_senast < timezone.now())
 
+    def relationer_fran(self, annat: "Arende") -> None:
+        """Take the related rows (kategori, kontakt, …) `annat` already holds where this
+        row points to the same ones, so that reading them costs no query."""
+        if annat is self:
+            return
+        for falt in self._meta.concrete_fields:
+            if (
+                falt.many_to_one
+                and falt.is_cached(annat)
+                and getattr(annat, falt.attname) == getattr(self, falt.attname)
+            ):
+                falt.set_cached_value(self, falt.get_cached_value(annat))
+
+    def har_i_hand(self, relation: str) -> bool:
+        """Whether reading the relation costs no query: it is empty or already loaded."""
+        falt = self._meta.get_field(relation)
+        return getattr(self, falt.attname) is None or falt.is_cached(self)
+
 
 class Meddelande(models.Model):
     """A message in or out on an ärende, with what its channel knows about it."""

@@ -232,28 +232,44 @@ def arenden_for_person(*, user, text: str) -> list[Arende]:
     return rader
 
 
+# The ärende and every ärende merged into it, however the merges chain (A into B, then B
+# into C): one recursive query, run as a subquery of the timeline's.
+_SAMMANSLAGNA = """
+    WITH RECURSIVE t(id) AS (
+        SELECT %s::bigint
+        UNION
+        SELECT a.id FROM arenden_arende a JOIN t ON a.sammanslagen_med_id = t.id
+    )
+    SELECT id FROM t
+"""
+
+
 def arende_tidslinje(*, arende: Arende) -> list[Handelse]:
     """Return the timeline of the ärende and of every ärende merged into it, oldest first.
 
-    One query: merges chain (A into B, then B into C), and a recursive CTE follows them
-    down by the index on sammanslagen_med (UNION, not UNION ALL, so a cycle ends).
+    One query, and one more only when other ärenden were merged into this one (for their
+    numbers). The entries of `arende` itself carry `arende` as their ärende.
     """
-    tabell = Arende._meta.db_table
-    sammanslagna = RawSQL(
-        f'WITH RECURSIVE t(id) AS (SELECT %s::bigint UNION SELECT a."id" FROM "{tabell}" a '
-        'INNER JOIN t ON a."sammanslagen_med_id" = t.id) SELECT id FROM t',
-        (arende.pk,),
-    )
-    return list(
-        Handelse.objects.filter(arende_id__in=sammanslagna)
+    handelser = list(
+        Handelse.objects.filter(arende_id__in=RawSQL(_SAMMANSLAGNA, [arende.pk]))
         .exclude(typ=Handelse.Typ.LAST)
-        .select_related("aktor", "arende")
+        .select_related("aktor")
         .order_by("tid", "id")
     )
+    andra = {h.arende_id for h in handelser} - {arende.pk}
+    arenden = Arende.objects.in_bulk(andra) if andra else {}
+    arenden[arende.pk] = arende
+    for handelse in handelser:
+        handelse.arende = arenden[handelse.arende_id]
+    return handelser
 
 
-def arende_meddelanden(*, arende: Arende) -> list[Meddelande]:
-    return list(arende.meddelanden.prefetch_related("bilagor").order_by("skapad", "id"))
+def arende_meddelanden(*, arende: Arende, bilagor: bool = True) -> list[Meddelande]:
+    """The ärende's messages, oldest first; with their bilagor unless `bilagor` is False."""
+    meddelanden = arende.meddelanden.order_by("skapad", "id")
+    if bilagor:
+        meddelanden = meddelanden.prefetch_related("bilagor")
+    return list(meddelanden)
 
 
 def forvaltning_lista(*, kommun_id: int | None = None) -> QuerySet[Forvaltning]:

@@ -6,9 +6,13 @@ A service takes keyword-only arguments, locks the ärende's row, checks the opti
 (arenden.behorighet); services check the ärende's state.
 """
 
+import copy
+import functools
 from collections import defaultdict
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from django.contrib.auth.models import AbstractUser
@@ -26,6 +30,7 @@ from arenden.models import (
     Kategori,
     Kommun,
     Kontakt,
+    Medarbetare,
     Meddelande,
     RosaNiva,
     Status,
@@ -37,6 +42,65 @@ from arenden.models import (
 # The ärendenummer carries inkom's year: an inkom before this year, or after next year, is
 # a typo or garbage (and would give numbers like KC-420-000001).
 INKOM_TIDIGAST_AR = 2000
+
+
+# ---------------------------------------------------------------------------------------
+# Transactions
+
+
+@dataclass
+class Block:
+    """An atomic_block: the ärende rows it locked or created, as it last wrote them."""
+
+    lasta: dict[int, Arende] = field(default_factory=dict)
+
+    def skrivet(self, arende: Arende) -> Arende | None:
+        """The ärende as the block last wrote (or locked) it; None if it never touched it."""
+        rad = self.lasta.get(arende.pk)
+        return copy.copy(rad) if rad is not None else None
+
+
+_block: ContextVar[Block | None] = ContextVar("arenden_atomic_block", default=None)
+
+
+@contextmanager
+def atomic_block() -> Iterator[Block]:
+    """Run several services as one all-or-nothing step, the way a channel registers a call.
+
+    One transaction (or one savepoint, inside an outer transaction) for the whole block:
+    the services in it open no savepoint of their own, and an ärende locked or created in
+    the block is not read and locked again by the next service. Inside a block, nobody may
+    catch an exception from a service and carry on: it must leave the block. Nested blocks
+    are one block.
+    """
+    if (yttre := _block.get()) is not None:
+        yield yttre
+        return
+    block = Block()
+    with transaction.atomic():
+        token = _block.set(block)
+        try:
+            yield block
+        finally:
+            _block.reset(token)
+
+
+def _atomic(funktion: Callable) -> Callable:
+    """transaction.atomic, without a savepoint of its own inside an atomic_block."""
+
+    @functools.wraps(funktion)
+    def inner(*args, **kwargs):
+        with transaction.atomic(savepoint=_block.get() is None):
+            return funktion(*args, **kwargs)
+
+    return inner
+
+
+def _skrivet(arende: Arende) -> None:
+    """Note the row as this transaction wrote it, for the block's next _las."""
+    block = _block.get()
+    if block is not None:
+        block.lasta[arende.pk] = copy.copy(arende)
 
 
 # ---------------------------------------------------------------------------------------
@@ -84,7 +148,7 @@ def svar_senast_berakna(*, inkom: datetime, kategori: Kategori | None) -> dateti
     return kalender.lagg_till_arbetsdagar(inkom, dagar)
 
 
-@transaction.atomic
+@_atomic
 def kontakt_hitta_eller_skapa(
     *,
     namn: str = "",
@@ -146,7 +210,7 @@ def kontakt_hitta_eller_skapa(
     return kontakt
 
 
-@transaction.atomic
+@_atomic
 def kontakter_hitta_eller_skapa_epost(*, avsandare: list[tuple[str, str]]) -> list[Kontakt | None]:
     """Do kontakt_hitta_eller_skapa(namn=, epost=) for many (namn, epost) pairs in bulk.
 
@@ -181,8 +245,20 @@ def kontakter_hitta_eller_skapa_epost(*, avsandare: list[tuple[str, str]]) -> li
 
 
 def _las(arende: Arende, *, version: int | None, atgard: str | None) -> Arende:
-    """Lock the ärende's row and check the caller's version and the lifecycle."""
-    last = Arende.objects.select_for_update(of=("self",)).get(pk=arende.pk)
+    """Lock the ärende's row and check the caller's version and the lifecycle.
+
+    Inside an atomic_block, a row the block already locked or created is taken as the
+    block last wrote it, without a query. Related rows the caller's instance already
+    holds (its kategori, kontakt, …) are kept when the locked row still points to them.
+    """
+    block = _block.get()
+    if block is not None and arende.pk in block.lasta:
+        last = copy.copy(block.lasta[arende.pk])
+    else:
+        last = Arende.objects.select_for_update(of=("self",)).get(pk=arende.pk)
+        last.relationer_fran(arende)
+        if block is not None:
+            block.lasta[last.pk] = copy.copy(last)
     if version is not None and version != last.version:
         raise ArendeInaktuellt(
             _(
@@ -210,6 +286,7 @@ def _las(arende: Arende, *, version: int | None, atgard: str | None) -> Arende:
 def _spara(arende: Arende, *falt: str) -> None:
     arende.version += 1
     arende.save(update_fields=[*falt, "version", "andrad"])
+    _skrivet(arende)
 
 
 def _handelse(arende: Arende, typ: str, av: AbstractUser | None, **data) -> Handelse:
@@ -268,14 +345,18 @@ def _arende_bygg(
         forvaltning = forvaltning or kategori.forvaltning
         rosa = rosa or kategori.standard_rosa
     medarbetare = getattr(av, "medarbetare", None)
-    kommun = (
-        kommun
-        or (forvaltning.kommun if forvaltning else None)
-        or (medarbetare.kommun if medarbetare else None)
-        or standardkommun()
-    )
+    kommun = kommun or (forvaltning.kommun if forvaltning else None)
+    kommun_id = kommun.pk if kommun else None
+    if kommun_id is None and medarbetare is not None:
+        # The staff member's kommun: its id is enough to save the row, no query for it.
+        kommun_id = medarbetare.kommun_id
+        if Medarbetare.kommun.is_cached(medarbetare):
+            kommun = medarbetare.kommun
+    if kommun_id is None:
+        kommun = standardkommun()
+        kommun_id = kommun.pk
     arende = Arende(
-        kommun=kommun,
+        kommun_id=kommun_id,
         rubrik=rubrik[:200],
         beskrivning=beskrivning,
         kanal=kanal,
@@ -289,10 +370,12 @@ def _arende_bygg(
         svar_senast=svar_senast_berakna(inkom=inkom, kategori=kategori),
         sekretess=sekretess,
     )
+    if kommun is not None:
+        arende.kommun = kommun
     return arende, {"kanal": kanal, "kategori": kategori.namn if kategori else None, "rosa": rosa}
 
 
-@transaction.atomic
+@_atomic
 def arende_skapa(
     *,
     rubrik: str,
@@ -329,6 +412,7 @@ def arende_skapa(
     )
     arende.nummer = arendenummer_reservera(ar=timezone.localtime(arende.inkom).year)[0]
     arende.save(force_insert=True)
+    _skrivet(arende)
     if sekretess and av is not None:
         arende.sekretess_behoriga.add(av)
     _handelse(arende, Handelse.Typ.SKAPAT, av, **skapat)
@@ -360,7 +444,7 @@ class NyttArende:
     meddelande: NyttMeddelande | None = None
 
 
-@transaction.atomic
+@_atomic
 def arenden_skapa_manga(*, nya: list[NyttArende]) -> list[Arende]:
     """Open many ärenden at once, as arende_skapa and then arende_ta_emot_meddelande would.
 
@@ -415,7 +499,7 @@ def arenden_skapa_manga(*, nya: list[NyttArende]) -> list[Arende]:
     return arenden
 
 
-@transaction.atomic
+@_atomic
 def arende_registrera(
     *,
     av: AbstractUser | None,
@@ -489,7 +573,7 @@ def _meddelande_in_handelse(meddelande: Meddelande) -> Handelse:
     )
 
 
-@transaction.atomic
+@_atomic
 def arende_ta_emot_meddelande(
     *,
     arende: Arende,
@@ -529,7 +613,7 @@ def arende_ta_emot_meddelande(
     return meddelande
 
 
-@transaction.atomic
+@_atomic
 def arende_tilldela(
     *,
     arende: Arende,
@@ -578,7 +662,7 @@ def arende_tilldela(
     return arende
 
 
-@transaction.atomic
+@_atomic
 def arende_klassificera(
     *,
     arende: Arende,
@@ -616,7 +700,7 @@ def arende_klassificera(
     return arende
 
 
-@transaction.atomic
+@_atomic
 def arende_svara(
     *, arende: Arende, av: AbstractUser, text: str, version: int | None = None
 ) -> Meddelande:
@@ -648,7 +732,7 @@ def arende_svara(
     return meddelande
 
 
-@transaction.atomic
+@_atomic
 def arende_svar_levererat(*, meddelande: Meddelande) -> Arende:
     """Mark the ärende answered now that its channel delivered `meddelande`.
 
@@ -676,7 +760,7 @@ def _markera_besvarad(
     _handelse(arende, Handelse.Typ.SVAR, av, meddelande_id=meddelande.pk, text=text)
 
 
-@transaction.atomic
+@_atomic
 def arende_anteckna(*, arende: Arende, av: AbstractUser, text: str) -> Handelse:
     """Add an internal note; it changes nothing else, so it needs no version."""
     text = text.strip()
@@ -686,7 +770,7 @@ def arende_anteckna(*, arende: Arende, av: AbstractUser, text: str) -> Handelse:
     return _handelse(arende, Handelse.Typ.ANTECKNING, av, text=text)
 
 
-@transaction.atomic
+@_atomic
 def arende_eskalera(
     *,
     arende: Arende,
@@ -765,7 +849,7 @@ def arende_eskalera(
     return arende
 
 
-@transaction.atomic
+@_atomic
 def arende_satt_diarienummer(
     *, arende: Arende, diarienummer: str, av: AbstractUser | None = None, manuellt: bool = False
 ) -> Arende:
@@ -779,11 +863,12 @@ def arende_satt_diarienummer(
         return arende
     arende.diarienummer = diarienummer
     arende.save(update_fields=["diarienummer", "andrad"])
+    _skrivet(arende)
     _handelse(arende, Handelse.Typ.DIARIEFORT, av, diarienummer=diarienummer, manuellt=manuellt)
     return arende
 
 
-@transaction.atomic
+@_atomic
 def arende_vanta(
     *, arende: Arende, av: AbstractUser, orsak: str = "", version: int | None = None
 ) -> Arende:
@@ -795,7 +880,7 @@ def arende_vanta(
     return arende
 
 
-@transaction.atomic
+@_atomic
 def arende_parkera(
     *, arende: Arende, av: AbstractUser, till: date, orsak: str = "", version: int | None = None
 ) -> Arende:
@@ -844,7 +929,7 @@ def arenden_avparkera(*, idag: date | None = None) -> list[str]:
     return vackta
 
 
-@transaction.atomic
+@_atomic
 def arende_aterlamna(
     *, arende: Arende, av: AbstractUser, text: str, version: int | None = None
 ) -> Arende:
@@ -873,7 +958,7 @@ def arende_aterlamna(
     return arende
 
 
-@transaction.atomic
+@_atomic
 def arende_forseningsbesked(
     *,
     arende: Arende,
@@ -931,7 +1016,7 @@ def arende_forseningsbesked(
     return meddelande
 
 
-@transaction.atomic
+@_atomic
 def arende_avsluta(
     *,
     arende: Arende,
@@ -964,7 +1049,7 @@ def _oppna_igen(arende: Arende, *, av: AbstractUser | None, orsak: str) -> Arend
     return arende
 
 
-@transaction.atomic
+@_atomic
 def arende_ateroppna(
     *, arende: Arende, av: AbstractUser, orsak: str = "", version: int | None = None
 ) -> Arende:
@@ -973,7 +1058,7 @@ def arende_ateroppna(
     return _oppna_igen(arende, av=av, orsak=orsak.strip())
 
 
-@transaction.atomic
+@_atomic
 def arende_sla_ihop(
     *, kalla: Arende, mal: Arende, av: AbstractUser, version: int | None = None
 ) -> Arende:
@@ -1017,7 +1102,7 @@ def arende_sla_ihop(
     return mal
 
 
-@transaction.atomic
+@_atomic
 def arende_satt_sekretess(
     *,
     arende: Arende,

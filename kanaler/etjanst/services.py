@@ -13,7 +13,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.uploadedfile import UploadedFile
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.utils.translation import gettext as _
 
 from arenden import services as arende_services
@@ -94,7 +94,7 @@ def inlamning_ta_emot(*, data: Inlamningsdata, av: AbstractUser | None) -> tuple
         return tidigare.get(), False
 
 
-@transaction.atomic
+@arende_services.atomic_block()
 def _inlamning_skapa(
     *, data: Inlamningsdata, av: AbstractUser | None, kontrollerade: list[KontrolleradFil]
 ) -> Inlamning:
@@ -180,7 +180,7 @@ def publik_post_rakna(*, adresser: list[str]) -> None:
             )
 
 
-@transaction.atomic
+@arende_services.atomic_block()
 def kontaktformular_skicka(
     *,
     kategori: Kategori | None,

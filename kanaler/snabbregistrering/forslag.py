@@ -6,6 +6,7 @@ answer belongs to) adds a source with `registrera_kalla` from its AppConfig.read
 source returns (kategori id, score) pairs and the scores add up.
 """
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
@@ -37,15 +38,28 @@ def _stam(ord_: str) -> str:
     return ord_[:6]
 
 
-def kategori_namnmatchning(*, text: str) -> list[tuple[int, float]]:
-    """Score each active kategori by the words it shares with the text (name counts double)."""
+@functools.lru_cache(maxsize=1024)
+def _stammar(text: str) -> frozenset[str]:
+    # A kategori's name and description are the same from one call to the next.
+    return frozenset(_stam(o) for o in _ord(text))
+
+
+def kategori_namnmatchning(
+    *, text: str, kategorier: Iterable[Kategori] | None = None
+) -> list[tuple[int, float]]:
+    """Score each active kategori by the words it shares with the text (name counts double).
+
+    `kategorier`: the active kategorier, when the caller has already fetched them.
+    """
     fragans = {_stam(o) for o in _ord(text)}
     if not fragans:
         return []
+    if kategorier is None:
+        kategorier = Kategori.objects.filter(aktiv=True).only("id", "namn", "beskrivning")
     traffar = []
-    for kategori in Kategori.objects.filter(aktiv=True).only("id", "namn", "beskrivning"):
-        namn = {_stam(o) for o in _ord(kategori.namn)}
-        beskrivning = {_stam(o) for o in _ord(kategori.beskrivning)} - namn
+    for kategori in kategorier:
+        namn = _stammar(kategori.namn)
+        beskrivning = _stammar(kategori.beskrivning) - namn
         poang = 2.0 * len(fragans & namn) + len(fragans & beskrivning)
         if poang:
             traffar.append((kategori.pk, poang))
@@ -57,17 +71,33 @@ def kategori_foresla(*, text: str, antal: int = 3, kommun_id: int | None = None)
 
     With `kommun_id`, only that kommun's: staff register in their own kommun.
     """
+    kategorier: dict[int, Kategori] = {}
     poang: dict[int, float] = defaultdict(float)
-    for kalla in (kategori_namnmatchning, *_KALLOR):
+    if _ord(text):
+        # One query: the active kategorier, matched here and handed back with their förvaltning
+        # and its kommun (which the new ärende takes).
+        kategorier = {
+            k.pk: k
+            for k in Kategori.objects.filter(aktiv=True).select_related("forvaltning__kommun")
+        }
+        for kategori_id, varde in kategori_namnmatchning(text=text, kategorier=kategorier.values()):
+            poang[kategori_id] += varde
+    for kalla in _KALLOR:
         for kategori_id, varde in kalla(text=text):
             poang[kategori_id] += varde
+    if saknas := [k for k in poang if k not in kategorier]:
+        # Another source may name a kategori that is not active (or not fetched above).
+        kategorier.update(Kategori.objects.select_related("forvaltning__kommun").in_bulk(saknas))
     if kommun_id is not None:
-        egna = set(
-            Kategori.objects.filter(
-                pk__in=list(poang), forvaltning__kommun_id=kommun_id
-            ).values_list("pk", flat=True)
+        poang = defaultdict(
+            float,
+            {
+                k: v
+                for k, v in poang.items()
+                if k in kategorier
+                and kategorier[k].forvaltning_id is not None
+                and kategorier[k].forvaltning.kommun_id == kommun_id
+            },
         )
-        poang = defaultdict(float, {k: v for k, v in poang.items() if k in egna})
     basta = sorted(poang, key=lambda k: (-poang[k], k))[:antal]
-    kategorier = Kategori.objects.select_related("forvaltning").in_bulk(basta)
     return [kategorier[k] for k in basta if k in kategorier]

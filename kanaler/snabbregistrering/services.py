@@ -9,7 +9,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractUser
-from django.db import models, transaction
+from django.db import models
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -45,7 +45,7 @@ def _rubrik(fraga: str) -> str:
     return forsta if len(forsta) <= 200 else forsta[:197] + "…"
 
 
-@transaction.atomic
+@arende_services.atomic_block()
 def snabbkontakt_registrera(
     *,
     av: AbstractUser,
@@ -114,17 +114,20 @@ def snabbkontakt_registrera(
         kategori=kategori,
         inkom=inkom,
     )
+    # Each service returns the ärende as it left it; `arende` stays as registered (the
+    # kunskapsartikel's use is counted against the ärende before its answer).
+    aktuellt = arende
     if svar.strip():
-        arende_services.arende_svara(arende=arende, av=av, text=svar)
+        aktuellt = arende_services.arende_svara(arende=arende, av=av, text=svar).arende
     if val == Val.LOST:
         utfall = Utfall.LOST_AV_KONTAKTCENTER
         if kunskapsartikel is not None:
             utfall = Utfall.KUNSKAPSARTIKEL
             for funktion in _artikelanvandning:
                 funktion(artikel_id=kunskapsartikel, arende=arende, av=av)
-        arende = arende_services.arende_avsluta(arende=arende, av=av, utfall=utfall)
+        aktuellt = arende_services.arende_avsluta(arende=arende, av=av, utfall=utfall)
     elif val == Val.KOPPLAT:
-        arende = arende_services.arende_avsluta(
+        aktuellt = arende_services.arende_avsluta(
             arende=arende,
             av=av,
             utfall=kopplat_utfall,
@@ -137,8 +140,7 @@ def snabbkontakt_registrera(
             arende=arende, av=av, text=f"{text} {orsak.strip()}".strip()
         )
     else:
-        arende = arende_services.arende_eskalera(
+        aktuellt = arende_services.arende_eskalera(
             arende=arende, av=av, forvaltning=forvaltning, orsak=orsak.strip() or fraga
         )
-    arende.refresh_from_db()
-    return arende
+    return aktuellt

@@ -7,7 +7,7 @@ queue, once per call however often the event is replayed.
 from datetime import datetime
 
 from django.contrib.auth.models import AbstractUser
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -25,7 +25,7 @@ def _samtal_las(samtals_id: str) -> Samtal:
     return Samtal.objects.select_for_update().get(pk=samtal.pk)
 
 
-@transaction.atomic
+@arende_services.atomic_block()
 def samtal_registrera(*, av: AbstractUser, samtals_id: str = "", **snabb) -> Arende:
     """Register a call from the quick form; link it to the växel's call when its id is given.
 
@@ -89,7 +89,7 @@ def samtalshandelse_ta_emot(
         return handelse, False
 
 
-@transaction.atomic
+@arende_services.atomic_block()
 def _ta_emot(
     *,
     samtals_id: str,

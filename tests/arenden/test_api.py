@@ -143,6 +143,30 @@ def arende(kommun, vagledare):
     return ArendeFactory(kommun=kommun, av=vagledare)
 
 
+def test_atgardens_svar_ar_arendet_som_det_lases_efterat(
+    api_client, kommun, vagledare, vagledare2, teamledare, kategori_snabb, forvaltning_b
+):
+    """Each action answers with what a read right after it gives (relations included)."""
+    klient = api_client(teamledare)
+    for atgard, data in (
+        ("tilldela", {}),
+        ("tilldela", {"anvandare": vagledare2.username, "ta_over": True}),
+        ("svara", {"text": "Svar till kontakten."}),
+        ("eskalera", {"forvaltning": forvaltning_b.pk, "orsak": "Bedömning.", "rosa": 4}),
+        ("avsluta", {"utfall": "lost_av_kontaktcenter"}),
+    ):
+        arende = ArendeFactory(
+            kommun=kommun, av=vagledare, kategori=kategori_snabb, kontakt=KontaktFactory()
+        )
+        if data.get("ta_over") or atgard == "avsluta":
+            services.arende_tilldela(arende=arende, av=vagledare, till=vagledare)
+        url = f"/api/v1/arenden/{arende.nummer}/"
+        svar = klient.post(f"{url}{atgard}/", data, format="json")
+
+        assert svar.status_code == 200, (atgard, svar.content)
+        assert svar.json() == klient.get(url).json(), atgard
+
+
 def test_redan_tilldelat_ger_409(api_client, arende, vagledare, vagledare2):
     """Taking an ärende another vägledare holds answers 409 arende_redan_tilldelat."""
     services.arende_tilldela(arende=arende, av=vagledare, till=vagledare)

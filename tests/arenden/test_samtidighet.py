@@ -95,3 +95,20 @@ def test_samtidiga_arenden_far_olika_nummer_i_foljd(kommun, vagledare):
     assert lopnummer == list(range(lopnummer[0], lopnummer[0] + antal))
     assert Arende.objects.count() == antal
     assert Handelse.objects.filter(typ=Handelse.Typ.SKAPAT).count() == antal
+
+
+@pytest.mark.parametrize("omgang", range(3))
+def test_tva_tar_samma_arende_samtidigt_via_api(api_client, kommun, vagledare, vagledare2, omgang):
+    """Through the API (the action in an atomic_block): one 200, one 409, one TILLDELAT."""
+    arende = ArendeFactory(kommun=kommun, av=vagledare)
+    url = f"/api/v1/arenden/{arende.nummer}/tilldela/"
+    klienter = [api_client(vagledare), api_client(vagledare2)]
+
+    resultat = kor_samtidigt([lambda k=k: k.post(url, {}, format="json") for k in klienter])
+
+    assert sorted(r.status_code for r in resultat) == [200, 409], resultat
+    [vinnare] = [r.json() for r in resultat if r.status_code == 200]
+    arende.refresh_from_db()
+    assert vinnare["tilldelad"] == arende.tilldelad.username
+    assert vinnare["version"] == arende.version == 2
+    assert Handelse.objects.filter(arende=arende, typ=Handelse.Typ.TILLDELAT).count() == 1
