@@ -91,6 +91,13 @@ def databas(namn: str, standard: str) -> dict:
     except ValueError:
         raise MiljoFel(namn, "har ett ogiltigt portnummer") from None
     alternativ = {nyckel: varden[-1] for nyckel, varden in parse_qs(delar.query).items()}
+    # The planner searches every order of up to join_collapse_limit joined tables (8 by
+    # default). An ärende read with its six related rows cost 3.6 ms of planning for 0.3 ms
+    # of execution; with 4 it plans in 1.5 ms and no measured query got a worse plan (the
+    # statistics included). 0 leaves PostgreSQL's setting alone.
+    if grans := heltal("DATABASE_JOIN_COLLAPSE_LIMIT", 4):
+        egna = alternativ.get("options", "")
+        alternativ["options"] = f"-c join_collapse_limit={grans} {egna}".strip()
     return {
         "ENGINE": "django.db.backends.postgresql",
         "NAME": databasnamn,

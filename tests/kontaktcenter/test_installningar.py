@@ -82,8 +82,27 @@ def test_databas_url_tolkas(settings):
         "db.example",
         "6543",
     )
-    assert db["OPTIONS"] == {"sslmode": "require"}
+    assert db["OPTIONS"] == {"sslmode": "require", "options": "-c join_collapse_limit=4"}
     assert miljo.databas("KC_FINNS_INTE", "postgres:///kontaktcenter")["HOST"] == ""
+
+
+def test_planerarens_join_grans_galler_appens_anslutningar(db, monkeypatch):
+    """join_collapse_limit is 4 on our connections, after options of the URL's own; 0: off."""
+    from django.db import connection
+
+    from kontaktcenter import miljo
+
+    with connection.cursor() as c:
+        c.execute("SHOW join_collapse_limit")
+        assert c.fetchone() == ("4",)
+    monkeypatch.setenv("KC_TEST_DB", "postgres:///kc?options=-c%20statement_timeout%3D5000")
+    assert miljo.databas("KC_TEST_DB", "postgres:///x")["OPTIONS"] == {
+        "options": "-c join_collapse_limit=4 -c statement_timeout=5000"
+    }
+    monkeypatch.setenv("DATABASE_JOIN_COLLAPSE_LIMIT", "0")
+    assert miljo.databas("KC_TEST_DB", "postgres:///x")["OPTIONS"] == {
+        "options": "-c statement_timeout=5000"
+    }
 
 
 def test_sso_utan_leverantorens_adresser_stoppar_uppstarten():
