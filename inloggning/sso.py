@@ -39,7 +39,7 @@ class KommunensOidcBackend(OIDCAuthenticationBackend):
     """Match the person on a username claim, keep roles and placement in step with the IdP."""
 
     def get_user(self, user_id):
-        # As mozilla-django-oidc's, with the roles and the Medarbetare in the same query.
+        # As mozilla-django-oidc's, with the roles and the Medarbetare read along.
         return personal.personal_hamta(user_id)
 
     def _anvandarnamn(self, claims: dict) -> str | None:

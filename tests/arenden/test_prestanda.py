@@ -12,15 +12,15 @@ from tests.factories import ArendeFactory, KontaktFactory
 
 pytestmark = pytest.mark.django_db
 
-# the user with his roles and Medarbetare (inloggning.personal; the session is read from
+# the user with his Medarbetare, his roles (inloggning.personal; the session is read from
 # Redis), the page with its relations
-API_LISTANS_FRAGOR = 2
-# the same two, plus the förvaltningar and kategorier of the filter menus
-KONS_FRAGOR = 4
-# the user with roles and Medarbetare, the ärende with its survey link; the timeline
+API_LISTANS_FRAGOR = 3
+# the same three, plus the förvaltningar and kategorier of the filter menus
+KONS_FRAGOR = 5
+# the user with Medarbetare, his roles, the ärende with its survey link; the timeline
 # (merged ärenden and events in one), messages, earlier ärenden (which also give the
 # same-contact duplicates), duplicates by similar text, and the action menus
-ARENDESIDANS_FRAGOR = 10
+ARENDESIDANS_FRAGOR = 11
 
 
 @pytest.fixture
