@@ -1,13 +1,13 @@
 """Mixed load on a real gunicorn: the queue at work, contacts coming in, the public FAQ.
 
     .venv/bin/python bench/last.py [--arenden 200000 | --miljon] [--sekunder 60]
-                                   [--takt 200] [--workers 5] [--threads 1]
+                                   [--takt 200] [--workers 3] [--threads 1]
 
 Seeds a bench database (`seed_demo --arenden N`; default postgres:///kc_last_bench, created
 and migrated when missing, reused when it already holds N ärenden), starts gunicorn on a free
 loopback port against it and sends requests at a fixed rate (`--takt` per second, open
 loop: a slow server does not slow the arrivals, so queueing shows in the latencies) for
-`--sekunder` seconds with aiohttp (the `bench` extra: `pip install -e '.[bench]'`); its
+`--sekunder` seconds with aiohttp (the `bench` extra, which `make` installs); its
 client costs a quarter of httpx's CPU per request, and the load generator shares the two
 cores with the server it measures. The mix:
 
