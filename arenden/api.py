@@ -69,6 +69,11 @@ class KontaktOut(serializers.Serializer):
     organisationsnummer = serializers.CharField(source="organisationsnummer_formaterat")
 
 
+# Formats a datetime as every DateTimeField of the API does (ISO 8601, the local time zone).
+_DATUM = serializers.DateTimeField()
+_HANDELSETYPER = dict(Handelse.Typ.choices)
+
+
 class ArendeListaOut(_FaltFranKlassen, serializers.ModelSerializer):
     """A row of a list or search: a sekretessmarkerat ärende's rubrik and kontakt stay out, so
     that a list is never a read of one (only opening it is, and that is logged)."""
@@ -88,6 +93,36 @@ class ArendeListaOut(_FaltFranKlassen, serializers.ModelSerializer):
     def get_kontakt(self, arende) -> str | None:
         return behorighet.listrad_kontakt(arende)
 
+    def to_representation(self, a):
+        # The fields above, read straight off the row: DRF's field-by-field machinery cost
+        # 3.8 ms for a page of 50 (tests/arenden/test_api_utdata.py holds both to the same
+        # answer). Datetimes go through DRF's own field, for its time zone and format.
+        tid = self._tid
+        return {
+            "nummer": a.nummer,
+            "rubrik": self.get_rubrik(a),
+            "kanal": a.kanal,
+            "status": a.status,
+            "utfall": a.utfall,
+            "rosa": a.rosa,
+            "kategori": {"id": a.kategori.pk, "namn": a.kategori.namn} if a.kategori_id else None,
+            "forvaltning": {"id": a.forvaltning.pk, "namn": a.forvaltning.namn}
+            if a.forvaltning_id
+            else None,
+            "tilldelad": a.tilldelad.username if a.tilldelad_id else None,
+            "svarsgrupp": a.svarsgrupp.namn if a.svarsgrupp_id else None,
+            "kontakt": self.get_kontakt(a),
+            "inkom": tid(a.inkom),
+            "svar_senast": tid(a.svar_senast),
+            "forsenat": a.ar_forsenat,
+            "sekretess": a.sekretess,
+            "version": a.version,
+        }
+
+    @staticmethod
+    def _tid(varde):
+        return _DATUM.to_representation(varde) if varde is not None else None
+
     class Meta:
         model = Arende
         fields = [
@@ -101,6 +136,18 @@ class HandelseOut(_FaltFranKlassen, serializers.ModelSerializer):
     aktor = serializers.CharField(source="aktor.username", allow_null=True, default=None)
     arende = serializers.CharField(source="arende.nummer")
     beskrivning = serializers.CharField(source="get_typ_display")
+
+    def to_representation(self, h):
+        # As ArendeListaOut.to_representation: the fields above, straight off the row.
+        return {
+            "id": h.pk,
+            "arende": h.arende.nummer,
+            "typ": h.typ,
+            "beskrivning": str(_HANDELSETYPER.get(h.typ, h.typ)),
+            "aktor": h.aktor.username if h.aktor_id else None,
+            "tid": ArendeListaOut._tid(h.tid),
+            "data": h.data,
+        }
 
     class Meta:
         model = Handelse
@@ -129,6 +176,34 @@ class ArendeDetaljOut(ArendeListaOut):
             "beskrivning", "forsta_svar", "besvarad", "avslutad", "eskalerad", "diarienummer",
             "sammanslagen_med", "tidslinje", "meddelanden",
         ]  # fmt: skip
+
+    def to_representation(self, a):
+        # The list's fields and the detail's, as in ArendeListaOut.to_representation.
+        rad = super().to_representation(a)
+        tid = self._tid
+        kontakt = a.kontakt if a.kontakt_id else None
+        rad.update(
+            rubrik=a.rubrik,
+            kontakt={
+                "namn": kontakt.namn,
+                "epost": kontakt.epost,
+                "telefon": kontakt.telefon,
+                "personnummer": kontakt.personnummer_maskerat,
+                "organisationsnummer": kontakt.organisationsnummer_formaterat,
+            }
+            if kontakt is not None
+            else None,
+            beskrivning=a.beskrivning,
+            forsta_svar=tid(a.forsta_svar),
+            besvarad=tid(a.besvarad),
+            avslutad=tid(a.avslutad),
+            eskalerad=tid(a.eskalerad),
+            diarienummer=a.diarienummer,
+            sammanslagen_med=a.sammanslagen_med.nummer if a.sammanslagen_med_id else None,
+            tidslinje=self.get_tidslinje(a),
+            meddelanden=self.get_meddelanden(a),
+        )
+        return rad
 
     @extend_schema_field(HandelseOut(many=True))
     def get_tidslinje(self, arende) -> list[dict]:
