@@ -25,7 +25,7 @@ user's groups. The whole matrix is walked through HTTP in tests/sakerhet/.
 """
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
@@ -214,6 +214,27 @@ def arende_get_for_user(
         Handelse.objects.create(arende=arende, typ=Handelse.Typ.LAST, aktor=user, data={})
         krokar.granska(typ="last", user=user, arenden=[arende])
     return arende
+
+
+def sekretess_innehall_synligt(user, *, arende_falt: str = "arende") -> Case:
+    """Return a boolean expression for rows that point at an ärende (`arende_falt`): true
+    when the ärende is not sekretessmarkerat or the user is named on it.
+
+    The sekretess rule of `arende_queryset_for_user`, whatever the role (administratörer
+    too), for a page that lists rows beside ärenden it may not hide (the Platina view shows
+    that a registration is stuck, without what it is about). The kommun is the caller's to
+    scope.
+    """
+    namngiven = Exists(
+        Arende.sekretess_behoriga.through.objects.filter(
+            arende_id=OuterRef(f"{arende_falt}_id"), user_id=user.pk
+        )
+    )
+    return Case(
+        When(**{f"{arende_falt}__sekretess": False}, then=Value(True)),
+        default=namngiven,
+        output_field=BooleanField(),
+    )
 
 
 def sekretess_listning_logga(*, user, arenden: list[Arende]) -> None:
