@@ -66,6 +66,7 @@ class Varld:
     registrering_hemligt: PlatinaRegistrering
     kontakt: Kontakt  # a citizen, for the personal-data pages
     svarsmall: Svarsmall  # förvaltning A's ready answer
+    svarsmall_gemensam: Svarsmall  # no förvaltning: shared by both kommuner
 
     def user(self, roll: str):
         return self.anvandare.get(roll)
@@ -209,6 +210,7 @@ def bygg_varld() -> Varld:
         svarsmall=Svarsmall.objects.create(
             forvaltning=forvaltning_a, titel="Bygglov tar tid", text="Hej {namn}!"
         ),
+        svarsmall_gemensam=Svarsmall.objects.create(titel="Tack för ditt ärende", text="Hej!"),
     )
 
 
