@@ -17,6 +17,9 @@ The rules:
 - personal data (the audit log, registerutdrag, rättelse, radering) is handled by
   administratörer only;
 - an ärende is only ever given to a staff member of its own kommun;
+- svarsmallar are written by teamledare and administratörer of the förvaltning's kommun; a
+  gemensam one (no förvaltning, shared by every kommun) by administratörer only, or a
+  teamledare when there is one kommun (`kan_redigera_gemensamma_svarsmallar`);
 - staff with no Medarbetare row (a superuser made with createsuperuser) see every kommun.
 
 Other apps keep a small access module of their own for their own rows (kunskapsbank,
@@ -25,13 +28,13 @@ user's groups. The whole matrix is walked through HTTP in tests/sakerhet/.
 """
 
 from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
-from django.db.models import Q, QuerySet
+from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from arenden import krokar, livscykel
 from arenden.errors import ArendeSaknas, BehorighetSaknas
-from arenden.models import Arende, Handelse
+from arenden.models import Arende, Handelse, Kommun
 
 
 class Roll:
@@ -216,6 +219,27 @@ def arende_get_for_user(
     return arende
 
 
+def sekretess_innehall_synligt(user, *, arende_falt: str = "arende") -> Case:
+    """Return a boolean expression for rows that point at an ärende (`arende_falt`): true
+    when the ärende is not sekretessmarkerat or the user is named on it.
+
+    The sekretess rule of `arende_queryset_for_user`, whatever the role (administratörer
+    too), for a page that lists rows beside ärenden it may not hide (the Platina view shows
+    that a registration is stuck, without what it is about). The kommun is the caller's to
+    scope.
+    """
+    namngiven = Exists(
+        Arende.sekretess_behoriga.through.objects.filter(
+            arende_id=OuterRef(f"{arende_falt}_id"), user_id=user.pk
+        )
+    )
+    return Case(
+        When(**{f"{arende_falt}__sekretess": False}, then=Value(True)),
+        default=namngiven,
+        output_field=BooleanField(),
+    )
+
+
 def sekretess_listning_logga(*, user, arenden: list[Arende]) -> None:
     """Record in the audit log that a list or search showed these sekretess ärenden' rubrik.
 
@@ -352,13 +376,77 @@ def kontrollera_statistik(user) -> None:
 
 
 def kan_redigera_svarsmallar(user) -> bool:
-    """Teamledare and administratörer write the svarsmallar; everyone with a role reads them."""
+    """Teamledare and administratörer write the svarsmallar; everyone with a role reads them.
+
+    A förvaltning's mall belongs to that förvaltning's kommun: only its own staff see and
+    change it. A gemensam one (no förvaltning) is also asked about
+    `kan_redigera_gemensamma_svarsmallar`.
+    """
     return ar_ledning(user)
+
+
+def _en_enda_kommun(user) -> bool:
+    """Return whether the system serves one kommun only (asked once per user object)."""
+    cachad = getattr(user, "_kc_en_kommun", None)
+    if cachad is None:
+        cachad = Kommun.objects.count() <= 1
+        user._kc_en_kommun = cachad
+    return cachad
+
+
+def kan_redigera_gemensamma_svarsmallar(user) -> bool:
+    """Return whether the user may create, change or take over a gemensam svarsmall.
+
+    A mall without förvaltning is offered to every vägledare of every kommun the contact
+    center serves (a kommungemensamt kontaktcenter), so it is governed like the rest of what
+    the kommuner share – kommuner, förvaltningar and kategorier, kept in the admin – by
+    administratörer. A teamledare leads one kommun's staff: he may write a gemensam mall only
+    when it reaches no other kommun's, i.e. when the system serves his kommun alone, or when
+    he has no Medarbetare row and so already works across every kommun. Everyone with a role
+    may still use (insert) it.
+    """
+    mina = roller(user)
+    if Roll.ADMINISTRATOR in mina:
+        return True
+    if Roll.TEAMLEDARE not in mina:
+        return False
+    return kommun_id_for_user(user) is None or _en_enda_kommun(user)
+
+
+GEMENSAM_SVARSMALL_NEKAD = _lazy(
+    "Gemensamma svarsmallar används av alla kommuner och ändras bara av administratörer. "
+    "Välj din förvaltning för en mall som gäller er kommun."
+)
+
+
+def kan_redigera_svarsmall(user, mall) -> bool:
+    """Return whether the user may change this (visible) svarsmall."""
+    if mall.forvaltning_id is None:
+        return kan_redigera_gemensamma_svarsmallar(user)
+    return kan_redigera_svarsmallar(user)
 
 
 def kontrollera_svarsmallar(user) -> None:
     if not kan_redigera_svarsmallar(user):
         raise BehorighetSaknas(_("Bara teamledare och administratörer ändrar svarsmallar."))
+
+
+def kontrollera_svarsmall_spara(user, *, mall, forvaltning) -> None:
+    """Raise BehorighetSaknas unless the user may save `mall` (None: a new one) with this
+    förvaltning: a gemensam mall before or after needs `kan_redigera_gemensamma_svarsmallar`,
+    and a förvaltning is the user's own kommun's."""
+    kontrollera_svarsmallar(user)
+    gemensam = forvaltning is None or (mall is not None and mall.forvaltning_id is None)
+    if gemensam and not kan_redigera_gemensamma_svarsmallar(user):
+        raise BehorighetSaknas(str(GEMENSAM_SVARSMALL_NEKAD), code="svarsmall_gemensam")
+    kommun_id = kommun_id_for_user(user)
+    if kommun_id is None:
+        return
+    for forv in (forvaltning, mall.forvaltning if mall is not None else None):
+        if forv is not None and forv.kommun_id != kommun_id:
+            raise BehorighetSaknas(
+                _("Svarsmallen hör till en annan kommuns förvaltning."), code="svarsmall_kommun"
+            )
 
 
 def kontrollera_skapa(user) -> None:

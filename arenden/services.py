@@ -1146,7 +1146,12 @@ def svarsmall_spara(
     aktiv: bool = True,
     mall: Svarsmall | None = None,
 ) -> Svarsmall:
-    """Create a svarsmall, or change `mall`; a blank title or text is refused."""
+    """Create a svarsmall, or change `mall`; a blank title or text is refused.
+
+    Who may write a gemensam mall, or one of which förvaltning, is decided here for every
+    caller (`behorighet.kontrollera_svarsmall_spara`).
+    """
+    behorighet.kontrollera_svarsmall_spara(av, mall=mall, forvaltning=forvaltning)
     titel, text = titel.strip(), text.strip()
     if not titel or not text:
         raise OgiltigUppgift(_("En svarsmall behöver både titel och text."), code="svarsmall_tom")

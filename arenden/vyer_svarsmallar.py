@@ -1,5 +1,6 @@
 """Svarsmallar in the browser: everyone who answers sees the list, teamledare and
-administratörer create and change them. Inserting one into a reply is
+administratörer create and change their kommun's, administratörer the gemensamma (see
+`behorighet.kan_redigera_gemensamma_svarsmallar`). Inserting one into a reply is
 `arenden.views.svarsmall_val`."""
 
 from django import forms
@@ -46,6 +47,7 @@ def lista(request: HttpRequest) -> HttpResponse:
         {
             "mallar": mallar,
             "kan_redigera": behorighet.kan_redigera_svarsmallar(request.user),
+            "kan_redigera_gemensamma": behorighet.kan_redigera_gemensamma_svarsmallar(request.user),
             "platshallare": svarsmallar.PLATSHALLARE,
         },
     )
@@ -62,6 +64,8 @@ def redigera(request: HttpRequest, mall_id: int | None = None) -> HttpResponse:
     kommun_id = behorighet.kommun_id_for_user(request.user)
     synliga = selectors.svarsmall_lista(kommun_id=kommun_id, bara_aktiva=False)
     mall = get_object_or_404(synliga, pk=mall_id) if mall_id else None
+    if mall is not None and not behorighet.kan_redigera_svarsmall(request.user, mall):
+        raise PermissionDenied(str(behorighet.GEMENSAM_SVARSMALL_NEKAD))
     initial = None
     if mall:
         initial = {
@@ -71,9 +75,13 @@ def redigera(request: HttpRequest, mall_id: int | None = None) -> HttpResponse:
             "aktiv": mall.aktiv,
         }
     form = SvarsmallForm(request.POST or None, initial=initial)
+    falt = form.fields["forvaltning"]
     if kommun_id is not None:
-        falt = form.fields["forvaltning"]
         falt.queryset = falt.queryset.filter(kommun_id=kommun_id)
+    if not behorighet.kan_redigera_gemensamma_svarsmallar(request.user):
+        falt.required = True
+        falt.empty_label = gettext_lazy("Välj förvaltning")
+        falt.error_messages["required"] = behorighet.GEMENSAM_SVARSMALL_NEKAD
     if request.method == "POST" and form.is_valid():
         try:
             sparad = services.svarsmall_spara(av=request.user, mall=mall, **form.cleaned_data)

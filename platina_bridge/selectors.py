@@ -1,4 +1,10 @@
-"""Reads for the operations view; every query is scoped to the user's kommun."""
+"""Reads for the operations view; every query is scoped to the user's kommun.
+
+A registration of a sekretessmarkerat ärende the user is not named on is still listed, so
+that a teamledare sees that something is stuck and can retry it, but each row comes with
+`innehall_synligt` (see `platina_bridge.behorighet`) and the template shows neither its
+ärende nor Platina's error text unless it is true.
+"""
 
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
@@ -6,6 +12,7 @@ from datetime import UTC, datetime, timedelta
 from django.db.models import Count, Q, QuerySet
 from django.utils.translation import gettext as _
 
+from arenden import behorighet as arende_behorighet
 from arenden.errors import ArendeSaknas, OgiltigUppgift
 from platina_bridge.behorighet import kontrollera_hantera_registreringar
 from platina_bridge.models import PlatinaRegistrering, Tillstand
@@ -34,6 +41,11 @@ def _for_user(user) -> QuerySet[PlatinaRegistrering]:
     return rader
 
 
+def _med_synlighet(user, rader: QuerySet[PlatinaRegistrering]) -> QuerySet[PlatinaRegistrering]:
+    """Annotate each row with `innehall_synligt`: may the user see what its ärende is about."""
+    return rader.annotate(innehall_synligt=arende_behorighet.sekretess_innehall_synligt(user))
+
+
 def _kodad(rad: PlatinaRegistrering) -> str:
     return f"{(rad.uppdaterad - _EPOK) // _MIKROSEKUND}-{rad.pk}"
 
@@ -56,17 +68,20 @@ def registreringar_lista(
     Keyset pagination on (uppdaterad, id): `efter` is the previous page's `nasta`. A row
     that changes while someone pages moves to the top and is seen on the first page again.
     """
-    rader = _for_user(user).select_related("arende", "manuellt_av")
+    rader = _med_synlighet(user, _for_user(user).select_related("arende", "manuellt_av"))
     if tillstand in Tillstand.values:
         rader = rader.filter(tillstand=tillstand)
     if efter:
         uppdaterad, pk = _avkodad(efter)
         rader = rader.filter(Q(uppdaterad__lt=uppdaterad) | Q(uppdaterad=uppdaterad, id__lt=pk))
     sida = list(rader.order_by("-uppdaterad", "-id")[: antal + 1])
-    if len(sida) <= antal:
-        return Sida(rader=sida, nasta=None)
-    sida = sida[:antal]
-    return Sida(rader=sida, nasta=_kodad(sida[-1]))
+    nasta = None
+    if len(sida) > antal:
+        sida = sida[:antal]
+        nasta = _kodad(sida[-1])
+    # As every list: that it showed a sekretessmarkerat ärende's row is noted in the audit log.
+    arende_behorighet.sekretess_listning_logga(user=user, arenden=[r.arende for r in sida])
+    return Sida(rader=sida, nasta=nasta)
 
 
 def registreringar_per_tillstand(*, user) -> dict[str, int]:
@@ -82,6 +97,6 @@ def registreringar_per_tillstand(*, user) -> dict[str, int]:
 
 def registrering_get(*, user, pk: int) -> PlatinaRegistrering:
     try:
-        return _for_user(user).select_related("arende").get(pk=pk)
+        return _med_synlighet(user, _for_user(user).select_related("arende")).get(pk=pk)
     except PlatinaRegistrering.DoesNotExist:
         raise ArendeSaknas("Registreringen finns inte.") from None

@@ -250,7 +250,8 @@ def registrering_forsok_igen(*, registrering: PlatinaRegistrering, av: AbstractU
     registrering = PlatinaRegistrering.objects.select_for_update().get(pk=registrering.pk)
     if registrering.tillstand == Tillstand.REGISTRERAD:
         raise RegistreringFel(
-            _("Registreringen är redan klar (%(nummer)s).") % {"nummer": registrering.diarienummer}
+            _("Registreringen är redan klar (%(nummer)s).") % {"nummer": registrering.diarienummer},
+            code="platina_registrering_klar",
         )
     registrering.tillstand = Tillstand.KOAD
     registrering.uppdaterad = timezone.now()
@@ -271,7 +272,8 @@ def registrering_markera_manuellt(
         )
     if registrering.tillstand == Tillstand.REGISTRERAD:
         raise RegistreringFel(
-            _("Registreringen är redan klar (%(nummer)s).") % {"nummer": registrering.diarienummer}
+            _("Registreringen är redan klar (%(nummer)s).") % {"nummer": registrering.diarienummer},
+            code="platina_registrering_klar",
         )
     logger.info(
         "%s markerar %s som registrerad manuellt: %s",

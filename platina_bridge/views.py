@@ -12,7 +12,8 @@ from django.views.decorators.http import require_POST
 from arenden.errors import ArendeSaknas, BehorighetSaknas
 from kontaktcenter.errors import ApplicationError
 from platina_bridge import selectors, services
-from platina_bridge.models import Tillstand
+from platina_bridge.behorighet import SEKRETESS_FEL, innehall_synligt
+from platina_bridge.models import PlatinaRegistrering, Tillstand
 
 
 def _hamta(request: HttpRequest, pk: int):
@@ -53,11 +54,26 @@ def registreringar(request: HttpRequest) -> HttpResponse:
         "efter": efter,
         "antal": [(v, namn, antal[v]) for v, namn in Tillstand.choices],
         "valt": tillstand,
+        "sekretess_fel": SEKRETESS_FEL,
     }
     mall = "platina_bridge/registreringar.html"
     if request.htmx and not request.htmx.history_restore_request:
         mall += "#rader" if efter else "#lista"
     return render(request, mall, sammanhang)
+
+
+def _namn(registrering: PlatinaRegistrering) -> str:
+    """The registration as a message names it: its ärendenummer, unless that is hidden."""
+    if innehall_synligt(registrering):
+        return registrering.idempotensnyckel
+    return _("Den sekretessmarkerade registreringen")
+
+
+def _fel(registrering: PlatinaRegistrering, fel: ApplicationError) -> str:
+    """The refusal to show: without the diarienummer, for a row whose content is hidden."""
+    if fel.code == "platina_registrering_klar" and not innehall_synligt(registrering):
+        return _("Registreringen är redan klar.")
+    return fel.message
 
 
 def _tillbaka(request: HttpRequest) -> HttpResponse:
@@ -72,11 +88,9 @@ def forsok_igen(request: HttpRequest, pk: int) -> HttpResponse:
     try:
         services.registrering_forsok_igen(registrering=registrering, av=request.user)
     except ApplicationError as fel:
-        messages.error(request, fel.message)
+        messages.error(request, _fel(registrering, fel))
     else:
-        messages.success(
-            request, _("%(nummer)s är köad igen.") % {"nummer": registrering.idempotensnyckel}
-        )
+        messages.success(request, _("%(nummer)s är köad igen.") % {"nummer": _namn(registrering)})
     return _tillbaka(request)
 
 
@@ -91,11 +105,10 @@ def markera_manuellt(request: HttpRequest, pk: int) -> HttpResponse:
             diarienummer=request.POST.get("diarienummer", ""),
         )
     except ApplicationError as fel:
-        messages.error(request, fel.message)
+        messages.error(request, _fel(registrering, fel))
     else:
         messages.success(
             request,
-            _("%(nummer)s är markerad som registrerad manuellt.")
-            % {"nummer": registrering.idempotensnyckel},
+            _("%(nummer)s är markerad som registrerad manuellt.") % {"nummer": _namn(registrering)},
         )
     return _tillbaka(request)

@@ -6,8 +6,11 @@ import re
 import pytest
 from django.core.management import call_command
 
+from arenden import services
+from arenden.behorighet import Roll
+from arenden.errors import BehorighetSaknas
 from arenden.models import Svarsmall
-from tests.factories import ArendeFactory, KontaktFactory
+from tests.factories import ArendeFactory, KommunFactory, KontaktFactory, anvandare_med_roll
 
 pytestmark = pytest.mark.django_db
 
@@ -24,6 +27,8 @@ def mallar_i(svar) -> dict[str, str]:
 
 
 def test_teamledaren_skapar_och_andrar_en_svarsmall(client, teamledare, forvaltning_a):
+    """With a single kommun the teamledare may also make a mall gemensam: it reaches no
+    other kommun's staff (behorighet.kan_redigera_gemensamma_svarsmallar)."""
     client.force_login(teamledare)
 
     svar = client.post(
@@ -111,3 +116,93 @@ def test_demodata_har_svenska_svarsmallar(db):
     titlar = set(Svarsmall.objects.values_list("titel", flat=True))
     assert {"Tack för ditt ärende", "Felanmälan mottagen"} <= titlar
     assert Svarsmall.objects.filter(forvaltning__isnull=True).count() >= 3
+
+
+# --- Gemensamma svarsmallar in a kommungemensamt kontaktcenter ------------------------------
+
+
+@pytest.fixture
+def grannkommun(db):
+    """A second kommun served by the same system: a gemensam mall now reaches both."""
+    return KommunFactory(namn="Grannkommun", kommunkod="9998")
+
+
+@pytest.fixture
+def gemensam(grannkommun):
+    return Svarsmall.objects.create(titel="Gemensam", text="Hej {namn}!")
+
+
+def test_teamledaren_andrar_inte_gemensam_mall_nar_kommunerna_ar_flera(
+    client, teamledare, gemensam
+):
+    """The list shows the shared mall without a link; opening or posting it is refused."""
+    client.force_login(teamledare)
+
+    lista = client.get("/svarsmallar/").content.decode()
+    sidan = client.get(f"/svarsmallar/{gemensam.pk}/")
+    post = client.post(f"/svarsmallar/{gemensam.pk}/", {"titel": "Ändrad", "text": "x"})
+
+    assert "Gemensam" in lista and f'href="/svarsmallar/{gemensam.pk}/"' not in lista
+    assert sidan.status_code == 403 and post.status_code == 403
+    gemensam.refresh_from_db()
+    assert (gemensam.titel, gemensam.text, gemensam.aktiv) == ("Gemensam", "Hej {namn}!", True)
+
+
+def test_teamledaren_skapar_ingen_gemensam_mall_nar_kommunerna_ar_flera(
+    client, teamledare, forvaltning_a, grannkommun
+):
+    """Without a förvaltning the form answers in Swedish and saves nothing; with his own
+    förvaltning it saves, and he cannot make his kommun's mall gemensam afterwards."""
+    client.force_login(teamledare)
+
+    ny = client.get("/svarsmallar/ny/").content.decode()
+    utan = client.post("/svarsmallar/ny/", {"titel": "Tack", "text": "Hej!", "aktiv": "on"})
+    med = client.post(
+        "/svarsmallar/ny/",
+        {"titel": "Tack", "text": "Hej!", "forvaltning": forvaltning_a.pk, "aktiv": "on"},
+    )
+    mall = Svarsmall.objects.get()
+    till_gemensam = client.post(f"/svarsmallar/{mall.pk}/", {"titel": "Tack", "text": "Hej!"})
+
+    assert "Alla förvaltningar (gemensam)" not in ny
+    assert utan.status_code == 400
+    assert "ändras bara av administratörer" in htmlmodul.unescape(utan.content.decode())
+    assert med.status_code == 302
+    assert till_gemensam.status_code == 400
+    assert "ändras bara av administratörer" in htmlmodul.unescape(till_gemensam.content.decode())
+    mall.refresh_from_db()
+    assert mall.forvaltning == forvaltning_a
+
+
+def test_administratoren_andrar_gemensam_mall(client, administrator, gemensam):
+    client.force_login(administrator)
+
+    lista = client.get("/svarsmallar/").content.decode()
+    svar = client.post(f"/svarsmallar/{gemensam.pk}/", {"titel": "Ny titel", "text": "Hej!"})
+
+    assert f'href="/svarsmallar/{gemensam.pk}/"' in lista
+    assert svar.status_code == 302
+    gemensam.refresh_from_db()
+    assert (gemensam.titel, gemensam.andrad_av) == ("Ny titel", administrator)
+
+
+def test_alla_kommuner_infogar_gemensam_mall(client, vagledare, grannkommun, gemensam):
+    """Everyone may still use the shared mall, whichever kommun the ärende is in."""
+    granne = anvandare_med_roll(Roll.KOMMUNVAGLEDARE, kommun=grannkommun, username="granne")
+    for user in (vagledare, granne):
+        arende = ArendeFactory(av=user)
+        client.force_login(user)
+
+        assert mallar_i(client.get(f"/arenden/{arende.nummer}/svarsmallar/")) == {
+            "Gemensam": "Hej!"
+        }
+
+
+def test_tjansten_nekar_teamledaren_gemensam_mall(teamledare, gemensam):
+    """The rule holds for every caller of the service, not only the form."""
+    with pytest.raises(BehorighetSaknas) as fel:
+        services.svarsmall_spara(
+            av=teamledare, mall=gemensam, titel="x", text="y", forvaltning=None
+        )
+
+    assert fel.value.code == "svarsmall_gemensam"

@@ -21,7 +21,7 @@ from kanaler.epost import services as epost
 from kanaler.epost.models import Epostkonto, Inkommet, Utskick
 from kunskapsbank import services as kunskapsbank
 from kunskapsbank.models import ArtikelStatus, Kunskapsartikel, Malgrupp
-from platina_bridge.models import PlatinaRegistrering
+from platina_bridge.models import PlatinaRegistrering, Tillstand
 from servicematning import services as servicematning
 from tests.factories import ForvaltningFactory, KategoriFactory, KommunFactory, anvandare_med_roll
 
@@ -62,8 +62,11 @@ class Varld:
     inkommet: Inkommet  # a mail in triage
     utskick_hemligt: Utskick  # a kvitto on the sekretess ärende
     registrering: PlatinaRegistrering  # eskalerat_a's diarieföring, queued
+    # The sekretess ärende's diarieföring, refused by Platina with its rubrik in the error.
+    registrering_hemligt: PlatinaRegistrering
     kontakt: Kontakt  # a citizen, for the personal-data pages
     svarsmall: Svarsmall  # förvaltning A's ready answer
+    svarsmall_gemensam: Svarsmall  # no förvaltning: shared by both kommuner
 
     def user(self, roll: str):
         return self.anvandare.get(roll)
@@ -194,10 +197,20 @@ def bygg_varld() -> Varld:
         inkommet=inkommet,
         utskick_hemligt=utskick,
         registrering=PlatinaRegistrering.objects.get(arende=eskalerat_a),
+        registrering_hemligt=PlatinaRegistrering.objects.create(
+            arende=hemligt,
+            diarium="KS",
+            idempotensnyckel=hemligt.nummer,
+            tillstand=Tillstand.KRAVER_ATGARD,
+            forsok=3,
+            senaste_fel=f"Platina avvisade ”{hemligt.rubrik}”: confidentialParagraphs krävs.",
+            senaste_felkod="platina_validering",
+        ),
         kontakt=Kontakt.objects.create(namn="Sara Svensson", epost="sara@example.se"),
         svarsmall=Svarsmall.objects.create(
             forvaltning=forvaltning_a, titel="Bygglov tar tid", text="Hej {namn}!"
         ),
+        svarsmall_gemensam=Svarsmall.objects.create(titel="Tack för ditt ärende", text="Hej!"),
     )
 
 

@@ -647,6 +647,19 @@ FALL: list[Fall] = [
         )
         for namn in ("platina:forsok_igen", "platina:markera_manuellt")
     ),
+    # The sekretess ärende's registration: a teamledare or administratör not named on it may
+    # still retry it or mark it by hand (he sees its state, not its content; test_lackor).
+    *(
+        Fall(
+            namn,
+            "POST",
+            _url(namn, lambda v: v.registrering_hemligt.pk),
+            svar(403, (ANONYM, LOGIN), ((TEAMLEDARE, ADMINISTRATOR), 302), (ANNAN_KOMMUN, 404)),
+            data={"diarienummer": "KS 2026/2"},
+            etikett="hemligt",
+        )
+        for namn in ("platina:forsok_igen", "platina:markera_manuellt")
+    ),
     Fall("paminnelser:lista", "GET", _url("paminnelser:lista"), svar(200, (ANONYM, LOGIN))),
     Fall(
         "paminnelser:lasta",
@@ -726,6 +739,41 @@ FALL: list[Fall] = [
         "GET",
         _url("arenden:svarsmall", lambda v: v.svarsmall.pk),
         svar(403, (ANONYM, LOGIN), (EGEN_LEDNING, 200), (ANNAN_KOMMUN, 404)),
+    ),
+    # Förvaltning A's mall changed by its own kommun's ledning.
+    Fall(
+        "arenden:svarsmall",
+        "POST",
+        _url("arenden:svarsmall", lambda v: v.svarsmall.pk),
+        svar(403, (ANONYM, LOGIN), (EGEN_LEDNING, 302), (ANNAN_KOMMUN, 404)),
+        data={"titel": "Bygglov", "text": "Hej!", "aktiv": "on"},
+        extra={"forvaltning": lambda v: v.svarsmall.forvaltning_id},
+    ),
+    # A gemensam mall reaches both kommuner: only the administratör changes it (there are
+    # two kommuner, so no teamledare does); every role still inserts it (svarsmall_val).
+    Fall(
+        "arenden:svarsmall",
+        "GET",
+        _url("arenden:svarsmall", lambda v: v.svarsmall_gemensam.pk),
+        svar(403, (ANONYM, LOGIN), (ADMINISTRATOR, 200)),
+        etikett="gemensam",
+    ),
+    Fall(
+        "arenden:svarsmall",
+        "POST",
+        _url("arenden:svarsmall", lambda v: v.svarsmall_gemensam.pk),
+        svar(403, (ANONYM, LOGIN), (ADMINISTRATOR, 302)),
+        data={"titel": "Tack", "text": "Hej!", "aktiv": "on"},
+        etikett="gemensam-POST",
+    ),
+    # A new gemensam mall: the teamledare is told to pick his förvaltning (400, nothing saved).
+    Fall(
+        "arenden:svarsmall_ny",
+        "POST",
+        _url("arenden:svarsmall_ny"),
+        svar(403, (ANONYM, LOGIN), (LEDNING, 400), (ADMINISTRATOR, 302)),
+        data={"titel": "Ny gemensam", "text": "Hej!", "aktiv": "on"},
+        etikett="gemensam",
     ),
     Fall(
         "arenden:svarsmall_val",

@@ -1,0 +1,169 @@
+"""The Platina view and admin through HTTP: a sekretessmarkerat ärende's registration shows
+its state to every teamledare and administratör of the kommun, its content only to those
+named on the ärende (platina_bridge/behorighet.py).
+
+The world's sekretess ärende (only the vägledare named) has a registration that Platina
+refused with the ärende's rubrik quoted in its error.
+"""
+
+import re
+
+import pytest
+from django.contrib.messages import get_messages
+from django.urls import reverse
+
+from arenden.behorighet import SEKRETESS_RUBRIK
+from integritet.models import Logghandelse
+from platina_bridge.behorighet import SEKRETESS_FEL
+from platina_bridge.models import PlatinaRegistrering, Tillstand
+from tests.sakerhet.conftest import ADMINISTRATOR, ANNAN_KOMMUN, TEAMLEDARE
+
+pytestmark = pytest.mark.django_db
+
+HEMLIG_TEXT = "Hemligvägen"  # in the sekretess ärende's rubrik, and so in Platina's error
+EJ_NAMNGIVEN_LEDNING = (TEAMLEDARE, ADMINISTRATOR)
+HX = {"HTTP_HX_REQUEST": "true"}
+
+
+def _sidan(c, **fraga) -> str:
+    svar = c.get(reverse("platina:registreringar"), fraga)
+    assert svar.status_code == 200, svar.content[:300]
+    return svar.content.decode()
+
+
+def _utan_formular(html: str) -> str:
+    """The page without its forms' own action URLs (they hold the row's id, not the ärende)."""
+    return re.sub(r'action="[^"]*"', "", html)
+
+
+@pytest.mark.parametrize("roll", EJ_NAMNGIVEN_LEDNING)
+@pytest.mark.parametrize(
+    "fraga",
+    [
+        {},
+        {"tillstand": "kraver_atgard"},
+        {"tillstand": "alla"},
+        {"tillstand": "kraver_atgard", "htmx": "1"},
+    ],
+    ids=lambda f: ",".join(f"{k}={v}" for k, v in f.items()) or "standard",
+)
+def test_ej_namngiven_ser_tillstandet_men_inte_innehallet(klient, varld, roll, fraga):
+    """The row is there, with its state and attempts, but no ärendenummer, no rubrik and no
+    Platina error; the placeholder says why."""
+    c = klient(roll)
+    fraga = dict(fraga)
+    extra = HX if fraga.pop("htmx", None) else {}
+    svar = c.get(reverse("platina:registreringar"), fraga, **extra)
+    html = _utan_formular(svar.content.decode())
+
+    assert svar.status_code == 200
+    assert varld.hemligt.nummer not in html
+    assert HEMLIG_TEXT not in html and "confidentialParagraphs" not in html
+    assert str(SEKRETESS_RUBRIK) in html and str(SEKRETESS_FEL) in html
+    assert f'action="{reverse("platina:forsok_igen", args=[varld.registrering_hemligt.pk])}"' in (
+        svar.content.decode()
+    )
+    if not extra:
+        assert "Misslyckad – kräver åtgärd (1)" in html
+
+
+def test_vanlig_registrering_visas_helt_bredvid(klient, varld):
+    """Only the secret row is blanked: the ordinary registration keeps its ärendenummer."""
+    html = _sidan(klient(TEAMLEDARE), tillstand="koad")
+
+    assert varld.eskalerat_a.nummer in html
+    assert str(SEKRETESS_FEL) not in html
+
+
+def test_namngiven_ser_allt_och_listningen_loggas(klient, varld):
+    """A teamledare named on the ärende sees its number, link and Platina's error; that the
+    list showed it is written to the audit log, as for every list."""
+    teamledare = varld.user(TEAMLEDARE)
+    varld.hemligt.sekretess_behoriga.add(teamledare)
+    fore = Logghandelse.objects.filter(arende_nummer=varld.hemligt.nummer).count()
+
+    html = _sidan(klient(TEAMLEDARE), tillstand="kraver_atgard")
+
+    assert reverse("arenden:arende", args=[varld.hemligt.nummer]) in html
+    assert HEMLIG_TEXT in html and "confidentialParagraphs krävs" in html
+    assert str(SEKRETESS_FEL) not in html
+    loggat = Logghandelse.objects.filter(arende_nummer=varld.hemligt.nummer).order_by("-id")
+    assert loggat.count() == fore + 1
+    assert (loggat[0].typ, loggat[0].aktor_id) == (Logghandelse.Typ.LISTAT, teamledare.pk)
+
+
+def test_registrerad_visar_inte_diarienumret(klient, varld):
+    """Once registered, the diarienummer is not shown to those not named either."""
+    PlatinaRegistrering.objects.filter(pk=varld.registrering_hemligt.pk).update(
+        tillstand=Tillstand.REGISTRERAD, diarienummer="KS 2026/4711"
+    )
+
+    html = _sidan(klient(ADMINISTRATOR), tillstand="registrerad")
+
+    assert "KS 2026/4711" not in html
+    assert str(SEKRETESS_RUBRIK) in html
+
+
+def test_annan_kommun_ser_inte_raden(klient, varld):
+    html = _sidan(klient(ANNAN_KOMMUN), tillstand="kraver_atgard")
+
+    assert str(SEKRETESS_RUBRIK) not in html and varld.hemligt.nummer not in html
+
+
+def _meddelanden(svar) -> list[str]:
+    return [str(m) for m in get_messages(svar.wsgi_request)]
+
+
+@pytest.mark.parametrize("roll", EJ_NAMNGIVEN_LEDNING)
+def test_ej_namngiven_kan_forsoka_igen_utan_att_fa_veta_numret(klient, varld, roll):
+    """Retrying works; the confirmation does not name the ärende."""
+    rad = varld.registrering_hemligt
+
+    svar = klient(roll).post(
+        reverse("platina:forsok_igen", args=[rad.pk]), {"tillstand": "kraver_atgard"}
+    )
+
+    assert svar.status_code == 302
+    rad.refresh_from_db()
+    assert rad.tillstand == Tillstand.KOAD
+    [meddelande] = _meddelanden(svar)
+    assert varld.hemligt.nummer not in meddelande
+    assert meddelande == "Den sekretessmarkerade registreringen är köad igen."
+
+
+def test_redan_klar_namner_inte_diarienumret_for_ej_namngiven(klient, varld):
+    """The refusal for a finished registration leaves out its diarienummer."""
+    rad = varld.registrering_hemligt
+    PlatinaRegistrering.objects.filter(pk=rad.pk).update(
+        tillstand=Tillstand.REGISTRERAD, diarienummer="KS 2026/4711"
+    )
+
+    for namn in ("platina:forsok_igen", "platina:markera_manuellt"):
+        svar = klient(TEAMLEDARE).post(reverse(namn, args=[rad.pk]), {"diarienummer": "KS 1"})
+
+        assert svar.status_code == 302
+        # (The first refusal is still in the session, unread, when the second comes.)
+        assert set(_meddelanden(svar)) == {"Registreringen är redan klar."}
+
+
+def test_adminsidan_visar_inte_registreringen_for_ej_namngiven(klient, varld):
+    """The admin lists, searches and opens only registrations whose ärende the user may see."""
+    c = klient(ADMINISTRATOR)
+    lista = c.get(reverse("admin:platina_bridge_platinaregistrering_changelist"))
+    sokt = c.get(
+        reverse("admin:platina_bridge_platinaregistrering_changelist"),
+        {"q": "KC-"},  # matches both ärendenummer
+    )
+    hemlig_rad = reverse(
+        "admin:platina_bridge_platinaregistrering_change", args=[varld.registrering_hemligt.pk]
+    )
+    sidan = c.get(hemlig_rad)
+
+    assert lista.status_code == 200 and sokt.status_code == 200
+    for svar in (lista, sokt):
+        assert varld.registrering.idempotensnyckel in svar.content.decode()
+        assert varld.hemligt.nummer not in svar.content.decode()
+        assert hemlig_rad not in svar.content.decode()
+        assert HEMLIG_TEXT not in svar.content.decode()
+    # Not found for him: the admin sends him back to its index, as for the ärende itself.
+    assert sidan.status_code == 302
