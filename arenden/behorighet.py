@@ -241,7 +241,8 @@ def sekretess_innehall_synligt(user, *, arende_falt: str = "arende") -> Case:
 
 
 def sekretess_listning_logga(*, user, arenden: list[Arende]) -> None:
-    """Record in the audit log that a list or search showed these sekretess ärenden' rubrik.
+    """Record in the audit log that a list or search showed these sekretess ärenden (as
+    "Sekretessmarkerat ärende", without rubrik or kontakt: that they exist is what is shown).
 
     No query at all when the page holds no sekretessmarkerat ärende.
     """

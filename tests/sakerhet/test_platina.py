@@ -167,3 +167,23 @@ def test_adminsidan_visar_inte_registreringen_for_ej_namngiven(klient, varld):
         assert HEMLIG_TEXT not in svar.content.decode()
     # Not found for him: the admin sends him back to its index, as for the ärende itself.
     assert sidan.status_code == 302
+
+
+def test_adminsidan_varken_lagger_till_eller_tar_bort_registreringar(klient, varld):
+    """A registration is never added by hand nor deleted (it would be forgotten, not retried)."""
+    c = klient(ADMINISTRATOR)
+    rad = varld.registrering
+
+    ny = c.get(reverse("admin:platina_bridge_platinaregistrering_add"))
+    ta_bort = c.post(
+        reverse("admin:platina_bridge_platinaregistrering_delete", args=[rad.pk]), {"post": "yes"}
+    )
+    massa = c.post(
+        reverse("admin:platina_bridge_platinaregistrering_changelist"),
+        {"action": "delete_selected", "_selected_action": [rad.pk], "post": "yes"},
+    )
+
+    assert ny.status_code == 403
+    assert ta_bort.status_code == 403
+    assert massa.status_code in (200, 302)
+    assert PlatinaRegistrering.objects.filter(pk=rad.pk).exists()
