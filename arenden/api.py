@@ -4,8 +4,6 @@ Views are thin: parse with a small input serializer, fetch through the access mo
 one service, answer with the output serializer. Errors leave as {"code", "message", "extra"}.
 """
 
-import copy
-
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from drf_spectacular.utils import (
@@ -26,18 +24,6 @@ from arenden.models import Arende, Forvaltning, Handelse, Kanal, Kategori, Medde
 
 # ---------------------------------------------------------------------------------------
 # Output
-
-
-# An output serializer that builds its fields once per class, not once per instance:
-# ModelSerializer works them out from the model for every instance, the answer is the same
-# each time, so it is kept (unbound) on the class and each instance gets a copy. (A comment,
-# not a docstring: the OpenAPI schema would take a docstring as every subclass's description.)
-class _FaltFranKlassen:
-    def get_fields(self):
-        klass = type(self)
-        if "_falt" not in klass.__dict__:
-            klass._falt = copy.deepcopy(super().get_fields())
-        return copy.deepcopy(klass._falt)
 
 
 class _Ref(serializers.Serializer):
@@ -74,7 +60,7 @@ _DATUM = serializers.DateTimeField()
 _HANDELSETYPER = dict(Handelse.Typ.choices)
 
 
-class ArendeListaOut(_FaltFranKlassen, serializers.ModelSerializer):
+class ArendeListaOut(serializers.ModelSerializer):
     """A row of a list or search: a sekretessmarkerat ärende's rubrik and kontakt stay out, so
     that a list is never a read of one (only opening it is, and that is logged)."""
 
@@ -132,7 +118,7 @@ class ArendeListaOut(_FaltFranKlassen, serializers.ModelSerializer):
         ]  # fmt: skip
 
 
-class HandelseOut(_FaltFranKlassen, serializers.ModelSerializer):
+class HandelseOut(serializers.ModelSerializer):
     aktor = serializers.CharField(source="aktor.username", allow_null=True, default=None)
     arende = serializers.CharField(source="arende.nummer")
     beskrivning = serializers.CharField(source="get_typ_display")
@@ -154,7 +140,20 @@ class HandelseOut(_FaltFranKlassen, serializers.ModelSerializer):
         fields = ["id", "arende", "typ", "beskrivning", "aktor", "tid", "data"]
 
 
-class MeddelandeOut(_FaltFranKlassen, serializers.ModelSerializer):
+class MeddelandeOut(serializers.ModelSerializer):
+    def to_representation(self, m):
+        # As ArendeListaOut.to_representation: the fields below, straight off the row.
+        return {
+            "id": m.pk,
+            "riktning": m.riktning,
+            "kanal": m.kanal,
+            "avsandare": m.avsandare,
+            "mottagare": m.mottagare,
+            "amne": m.amne,
+            "text": m.text,
+            "skapad": ArendeListaOut._tid(m.skapad),
+        }
+
     class Meta:
         model = Meddelande
         fields = ["id", "riktning", "kanal", "avsandare", "mottagare", "amne", "text", "skapad"]
@@ -181,18 +180,9 @@ class ArendeDetaljOut(ArendeListaOut):
         # The list's fields and the detail's, as in ArendeListaOut.to_representation.
         rad = super().to_representation(a)
         tid = self._tid
-        kontakt = a.kontakt if a.kontakt_id else None
         rad.update(
             rubrik=a.rubrik,
-            kontakt={
-                "namn": kontakt.namn,
-                "epost": kontakt.epost,
-                "telefon": kontakt.telefon,
-                "personnummer": kontakt.personnummer_maskerat,
-                "organisationsnummer": kontakt.organisationsnummer_formaterat,
-            }
-            if kontakt is not None
-            else None,
+            kontakt=KontaktOut(a.kontakt).data if a.kontakt_id else None,
             beskrivning=a.beskrivning,
             forsta_svar=tid(a.forsta_svar),
             besvarad=tid(a.besvarad),

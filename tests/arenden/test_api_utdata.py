@@ -1,9 +1,9 @@
 """The API's ärende answers, written out by hand for speed, say what DRF's fields would.
 
-ArendeListaOut, ArendeDetaljOut and HandelseOut build their answers straight off the row
-(arenden/api.py); here each is held against DRF's own field-by-field rendering of the same
-serializer, key by key and in the same order, for ärenden with and without every
-optional part, and through the HTTP API.
+ArendeListaOut, ArendeDetaljOut, HandelseOut and MeddelandeOut build their answers straight
+off the row (arenden/api.py); here each is held against DRF's own field-by-field rendering
+of the same serializer, key by key and in the same order, for ärenden with and without
+every optional part, and through the HTTP API.
 """
 
 import json
@@ -12,7 +12,7 @@ import pytest
 from rest_framework import serializers
 
 from arenden import behorighet, selectors, services
-from arenden.api import ArendeDetaljOut, ArendeListaOut, HandelseOut
+from arenden.api import ArendeDetaljOut, ArendeListaOut, HandelseOut, MeddelandeOut
 from arenden.models import Arende, Kanal, Svarsgrupp
 from tests.factories import ArendeFactory, KontaktFactory
 
@@ -54,26 +54,32 @@ def _last(user, arende: Arende) -> Arende:
     return behorighet.arende_get_for_user(user=user, nummer=arende.nummer, logga_lasning=False)
 
 
-def lika_som_drf(serializer, objekt) -> None:
-    """Our answer and DRF's: the same keys in the same order, the same values."""
-    snabb, generisk = serializer.to_representation(objekt), drf(serializer, objekt)
-    assert list(snabb) == list(generisk)
-    assert snabb == dict(generisk)
+def svaren(serializer, objekt) -> tuple[dict, dict]:
+    """Our answer and DRF's for the same object."""
+    return serializer.to_representation(objekt), dict(drf(serializer, objekt))
 
 
 @pytest.mark.parametrize("serializer", [ArendeListaOut, ArendeDetaljOut])
 def test_arendet_ar_detsamma_som_drf_ger(vagledare, arenden, serializer):
-    """A list row and a detail, for every kind of ärende in the fixture."""
+    """A list row and a detail, for every kind of ärende in the fixture: the same keys in
+    the same order, the same values."""
     for arende in arenden:
-        lika_som_drf(serializer(), _last(vagledare, arende))
+        snabb, generisk = svaren(serializer(), _last(vagledare, arende))
+        assert list(snabb) == list(generisk)
+        assert snabb == generisk, arende.rubrik
 
 
-def test_tidslinjens_handelser_ar_desamma_som_drf_ger(vagledare, arenden):
+def test_tidslinje_och_meddelanden_ar_desamma_som_drf_ger(vagledare, arenden):
     fullt = _last(vagledare, arenden[1])
     handelser = selectors.arende_tidslinje(arende=fullt)
+    meddelanden = selectors.arende_meddelanden(arende=fullt, bilagor=False)
     assert len({h.typ for h in handelser}) >= 5  # skapat, tilldelat, svar, eskalerat, …
-    for h in handelser:
-        lika_som_drf(HandelseOut(), h)
+    assert meddelanden
+    for serializer, rader in ((HandelseOut, handelser), (MeddelandeOut, meddelanden)):
+        for rad in rader:
+            snabb, generisk = svaren(serializer(), rad)
+            assert list(snabb) == list(generisk)
+            assert snabb == generisk, rad.pk
 
 
 def test_api_listan_och_detaljen_over_http(api_client, vagledare, arenden):
