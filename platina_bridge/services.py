@@ -244,15 +244,20 @@ def registrering_skicka(
         return _markera_registrerad(registrering_id, fall)
 
 
-@transaction.atomic
-def registrering_forsok_igen(*, registrering: PlatinaRegistrering, av: AbstractUser):
-    """Queue a failed registration again (after a registrator fixed the cause)."""
-    registrering = PlatinaRegistrering.objects.select_for_update().get(pk=registrering.pk)
+def _kontrollera_inte_klar(registrering: PlatinaRegistrering) -> None:
+    """Refuse a registration that is already done (the view may hide the number it names)."""
     if registrering.tillstand == Tillstand.REGISTRERAD:
         raise RegistreringFel(
             _("Registreringen är redan klar (%(nummer)s).") % {"nummer": registrering.diarienummer},
             code="platina_registrering_klar",
         )
+
+
+@transaction.atomic
+def registrering_forsok_igen(*, registrering: PlatinaRegistrering, av: AbstractUser):
+    """Queue a failed registration again (after a registrator fixed the cause)."""
+    registrering = PlatinaRegistrering.objects.select_for_update().get(pk=registrering.pk)
+    _kontrollera_inte_klar(registrering)
     registrering.tillstand = Tillstand.KOAD
     registrering.uppdaterad = timezone.now()
     registrering.save()
@@ -270,11 +275,7 @@ def registrering_markera_manuellt(
         raise RegistreringFel(
             _("Skriv in diarienumret som ärendet fick i Platina."), code="diarienummer_saknas"
         )
-    if registrering.tillstand == Tillstand.REGISTRERAD:
-        raise RegistreringFel(
-            _("Registreringen är redan klar (%(nummer)s).") % {"nummer": registrering.diarienummer},
-            code="platina_registrering_klar",
-        )
+    _kontrollera_inte_klar(registrering)
     logger.info(
         "%s markerar %s som registrerad manuellt: %s",
         av.get_username(),
