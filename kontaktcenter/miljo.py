@@ -99,7 +99,7 @@ def databas(namn: str, standard: str) -> dict:
         egna = alternativ.get("options", "")
         alternativ["options"] = f"-c join_collapse_limit={grans} {egna}".strip()
     return {
-        "ENGINE": "django.db.backends.postgresql",
+        "ENGINE": "kontaktcenter.postgresql",
         "NAME": databasnamn,
         "USER": unquote(delar.username or ""),
         "PASSWORD": unquote(delar.password or ""),

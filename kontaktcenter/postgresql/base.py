@@ -1,0 +1,31 @@
+"""Django's PostgreSQL backend, with a health check that needs no round trip.
+
+With CONN_HEALTH_CHECKS Django asks a persistent connection `SELECT 1` before the first
+query of every request: under load that was one round trip in eight, and 3.6 % of a
+worker's time. A connection the server has closed (a restart, pg_terminate_backend, an
+idle timeout) has the server's last message or the end of the stream waiting on its
+socket, so a connection that is idle with nothing to read is in use as before, and only
+one with something waiting (or in an unexpected state) is asked `SELECT 1` as Django
+does. A connection cut off without a word (a dead network) is found by neither check
+before its next query fails.
+"""
+
+import select
+
+from django.db.backends.postgresql import base
+from psycopg2 import extensions
+
+
+class DatabaseWrapper(base.DatabaseWrapper):
+    def is_usable(self):
+        if self.connection is None or self.connection.closed:
+            return False
+        if self.connection.info.transaction_status != extensions.TRANSACTION_STATUS_IDLE:
+            return super().is_usable()
+        try:
+            vantande = select.poll()
+            vantande.register(self.connection.fileno(), select.POLLIN | select.POLLPRI)
+            har_data = bool(vantande.poll(0))
+        except (OSError, ValueError):
+            return False
+        return super().is_usable() if har_data else True
