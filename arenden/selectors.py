@@ -306,6 +306,21 @@ def kategori_lista(
     return qs.order_by("forvaltning__namn", "namn")
 
 
+def kategori_alternativ(*, kommun_id: int | None = None) -> list[tuple[int, str]]:
+    """Return the active kategorier as (pk, "namn (förvaltning)") pairs for a menu."""
+    return [
+        (pk, f"{namn} ({forvaltning})")
+        for pk, namn, forvaltning in kategori_lista(kommun_id=kommun_id).values_list(
+            "pk", "namn", "forvaltning__namn"
+        )
+    ]
+
+
+def forvaltning_alternativ(*, kommun_id: int | None = None) -> list[tuple[int, str]]:
+    """Return the active förvaltningar as (pk, namn) pairs for a menu."""
+    return list(forvaltning_lista(kommun_id=kommun_id).values_list("pk", "namn"))
+
+
 def svarsgrupp_lista(
     *, forvaltning_id: int | None = None, kommun_id: int | None = None
 ) -> QuerySet[Svarsgrupp]:

@@ -81,6 +81,7 @@ def ko(request: HttpRequest) -> HttpResponse:
     nasta = nasta_fraga(request.GET, sida) if sida else None
     nasta_url = f"{reverse('arenden:ko')}?{nasta}" if nasta else None
     poll_url = _poll_url(fraga, sida) if sida and not request.GET.get("cursor") else None
+    kommun_id = behorighet.kommun_id_for_user(request.user)
     valda = {
         "status": fraga.getlist("status"),
         "kanal": fraga.getlist("kanal"),
@@ -95,12 +96,8 @@ def ko(request: HttpRequest) -> HttpResponse:
         "statusar": Status.choices,
         "kanaler": Kanal.choices,
         "rosanivaer": RosaNiva.choices,
-        "forvaltningar": selectors.forvaltning_lista(
-            kommun_id=behorighet.kommun_id_for_user(request.user)
-        ),
-        "kategorier": selectors.kategori_lista(
-            kommun_id=behorighet.kommun_id_for_user(request.user)
-        ),
+        "forvaltningar": selectors.forvaltning_alternativ(kommun_id=kommun_id),
+        "kategorier": selectors.kategori_alternativ(kommun_id=kommun_id),
         "ar_handlaggare": behorighet.huvudroll(request.user) == Roll.HANDLAGGARE,
         "poll_url": poll_url,
         "utfall": atgarder.AVSLUTS_UTFALL,
@@ -124,7 +121,7 @@ def ko(request: HttpRequest) -> HttpResponse:
             messages.error(request, e.message)
         else:
             delade = {}
-            if behorighet.kommun_id_for_user(request.user) == arende_rad.kommun_id:
+            if kommun_id == arende_rad.kommun_id:
                 # The filter menus list the same kommun's: one query each serves both.
                 delade = {k: sammanhang[k] for k in ("kategorier", "forvaltningar")}
             sammanhang.update(
@@ -262,7 +259,7 @@ def nytt_arende(request: HttpRequest) -> HttpResponse:
             "v": request.POST if request.method == "POST" else {},
             "kanaler": Kanal.choices,
             "rosanivaer": RosaNiva.choices,
-            "kategorier": selectors.kategori_lista(
+            "kategorier": selectors.kategori_alternativ(
                 kommun_id=behorighet.kommun_id_for_user(request.user)
             ),
         },
@@ -312,7 +309,7 @@ def _personer(anvandare) -> list[tuple[str, str]]:
 
 def _atgardsmenyer(arende, mojliga: set[str], kategorier=None, forvaltningar=None) -> dict:
     """Return the action forms' menus; `kategorier` and `forvaltningar` are the queue's
-    querysets of the same kommun when the ärende is open beside it (evaluated once)."""
+    menus of the same kommun when the ärende is open beside it (read once)."""
     kommun_id = arende.kommun_id
     menyer = {
         "rosa_alternativ": [],
@@ -327,23 +324,15 @@ def _atgardsmenyer(arende, mojliga: set[str], kategorier=None, forvaltningar=Non
     }
     if Atgard.KLASSIFICERA in mojliga:
         menyer["rosa_alternativ"] = _etiketter(RosaNiva.choices)
-        if kategorier is None:
-            kategorier = selectors.kategori_lista(kommun_id=kommun_id).values_list(
-                "pk", "namn", "forvaltning__namn"
-            )
-        else:
-            kategorier = [(k.pk, k.namn, k.forvaltning.namn) for k in kategorier]
-        menyer["kategori_alternativ"] = [
-            (pk, f"{namn} ({forvaltning})") for pk, namn, forvaltning in kategorier
-        ]
+        menyer["kategori_alternativ"] = (
+            selectors.kategori_alternativ(kommun_id=kommun_id) if kategorier is None else kategorier
+        )
     if Atgard.ESKALERA in mojliga:
-        if forvaltningar is None:
-            forvaltningar = selectors.forvaltning_lista(kommun_id=kommun_id).values_list(
-                "pk", "namn"
-            )
-        else:
-            forvaltningar = [(f.pk, f.namn) for f in forvaltningar]
-        menyer["forvaltning_alternativ"] = list(forvaltningar)
+        menyer["forvaltning_alternativ"] = (
+            selectors.forvaltning_alternativ(kommun_id=kommun_id)
+            if forvaltningar is None
+            else forvaltningar
+        )
         menyer["handlaggare_alternativ"] = _personer(
             selectors.medarbetare_lista(roll=Roll.HANDLAGGARE, kommun_id=kommun_id)
         )

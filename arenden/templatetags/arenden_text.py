@@ -70,18 +70,42 @@ def listrad_kontakt(arende) -> str | None:
 
 
 VALD = mark_safe(" selected")
+IKRYSSAD = mark_safe(" checked")
+
+
+def _valda(vald) -> set[str]:
+    """Return the chosen values as strings: one value, a list of them (a multiple choice,
+    QueryDict.getlist) or None."""
+    if vald is None:
+        return set()
+    if isinstance(vald, list | tuple | set):
+        return {str(v) for v in vald}
+    return {str(vald)}
 
 
 @register.simple_tag
 def alternativ(lista, vald=None) -> str:
-    """Return <option> elements for (value, label) pairs, the one equal to `vald` selected.
+    """Return <option> elements for (value, label) pairs, those equal to `vald` (a value or
+    a list of them) selected.
 
     {% alternativ kategori_alternativ arende.kategori_id %}. Built in one call: a menu of
     a few dozen options costs a tenth of what a {% for %} loop over them does.
     """
-    vald = "" if vald is None else str(vald)
+    valda = _valda(vald)
     return format_html_join(
         "",
         '<option value="{}"{}>{}</option>',
-        ((varde, VALD if str(varde) == vald else "", namn) for varde, namn in lista),
+        ((varde, VALD if str(varde) in valda else "", namn) for varde, namn in lista),
+    )
+
+
+@register.simple_tag
+def kryssrutor(namn: str, lista, valda=None) -> str:
+    """Return a labelled checkbox named `namn` for each (value, label) pair, those in
+    `valda` ticked; as {% alternativ %}, in one call."""
+    valda = _valda(valda)
+    return format_html_join(
+        "\n",
+        '<label class="val"><input type="checkbox" name="{}" value="{}"{}> {}</label>',
+        ((namn, v, IKRYSSAD if str(v) in valda else "", etikett) for v, etikett in lista),
     )
