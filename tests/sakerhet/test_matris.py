@@ -704,6 +704,29 @@ FALL: list[Fall] = [
         svar(ADMIN_LOGIN, (ADMINISTRATOR, 302)),
         etikett="hemligt",
     ),
+    # The svarsmallar in the admin are those of the app's pages: the neighbour's is not there.
+    Fall(
+        "admin:arenden_svarsmall_changelist",
+        "GET",
+        _url("admin:arenden_svarsmall_changelist"),
+        svar(ADMIN_LOGIN, (ADMINISTRATOR, 200)),
+    ),
+    *(
+        Fall(
+            "admin:arenden_svarsmall_change",
+            metod,
+            _url("admin:arenden_svarsmall_change", mall),
+            svar(ADMIN_LOGIN, (ADMINISTRATOR, status)),
+            data=data,
+            etikett=f"{etikett}-{metod}",
+        )
+        for etikett, mall, metod, data, status in (
+            ("egen", lambda v: v.svarsmall.pk, "GET", None, 200),
+            ("gemensam", lambda v: v.svarsmall_gemensam.pk, "GET", None, 200),
+            ("granne", lambda v: v.svarsmall_granne.pk, "GET", None, 302),
+            ("granne", lambda v: v.svarsmall_granne.pk, "POST", {"titel": "x", "text": "y"}, 302),
+        )
+    ),
     # --- The workspace's polling, bulk actions and svarsmallar ---------------------------------
     # Polling answers 204 when nothing visible to the user is newer.
     Fall(
