@@ -25,6 +25,8 @@ class ArendeScopeMixin:
 
     An admin page is a list and a detail like any other: another kommun's ärenden and
     sekretessmarkerade ones the user is not named on must not reach it through a related row.
+    Opening a row's page shows its ärende (`str(arende)`, with the rubrik) and what the row
+    holds of it, so for a sekretessmarkerat ärende it is a read, logged as opening the ärende.
     """
 
     # The path from the row to its ärende, e.g. "arende" or "meddelande__arende".
@@ -40,6 +42,16 @@ class ArendeScopeMixin:
                 | Q(**{f"{self.arende_falt}__in": synliga})
             )
         )
+
+    def get_object(self, request, object_id, from_field=None):
+        """Fetch the row (from `get_queryset`); a read of a sekretess ärende is logged."""
+        rad = super().get_object(request, object_id, from_field)
+        arende = rad
+        for namn in self.arende_falt.split("__"):
+            arende = getattr(arende, namn, None) if arende is not None else None
+        if arende is not None:
+            behorighet.sekretess_lasning_logga(user=request.user, arende=arende)
+        return rad
 
 
 @admin.register(Kommun)

@@ -704,6 +704,19 @@ FALL: list[Fall] = [
         svar(ADMIN_LOGIN, (ADMINISTRATOR, 302)),
         etikett="hemligt",
     ),
+    *(
+        Fall(
+            "admin:platina_bridge_platinaregistrering_change",
+            "GET",
+            _url("admin:platina_bridge_platinaregistrering_change", registrering),
+            svar(ADMIN_LOGIN, (ADMINISTRATOR, status)),
+            etikett=etikett,
+        )
+        for etikett, registrering, status in (
+            ("eskalerat_a", lambda v: v.registrering.pk, 200),
+            ("hemligt", lambda v: v.registrering_hemligt.pk, 302),
+        )
+    ),
     # The svarsmallar in the admin are those of the app's pages: the neighbour's is not there.
     Fall(
         "admin:arenden_svarsmall_changelist",

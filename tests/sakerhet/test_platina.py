@@ -1,6 +1,7 @@
 """The Platina view and admin through HTTP: a sekretessmarkerat ärende's registration shows
 its state to every teamledare and administratör of the kommun, its content only to those
-named on the ärende (platina_bridge/behorighet.py).
+named on the ärende (platina_bridge/behorighet.py); a named user's opening of its admin page
+is a logged read.
 
 The world's sekretess ärende (only the vägledare named) has a registration that Platina
 refused with the ärende's rubrik quoted in its error.
@@ -13,6 +14,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from arenden.behorighet import SEKRETESS_RUBRIK
+from arenden.models import Handelse
 from integritet.models import Logghandelse
 from platina_bridge.behorighet import SEKRETESS_FEL
 from platina_bridge.models import PlatinaRegistrering, Tillstand
@@ -23,6 +25,10 @@ pytestmark = pytest.mark.django_db
 HEMLIG_TEXT = "Hemligvägen"  # in the sekretess ärende's rubrik, and so in Platina's error
 EJ_NAMNGIVEN_LEDNING = (TEAMLEDARE, ADMINISTRATOR)
 HX = {"HTTP_HX_REQUEST": "true"}
+
+
+def _lasningar(arende) -> int:
+    return Handelse.objects.filter(arende=arende, typ=Handelse.Typ.LAST).count()
 
 
 def _sidan(c, **fraga) -> str:
@@ -187,3 +193,55 @@ def test_adminsidan_varken_lagger_till_eller_tar_bort_registreringar(klient, var
     assert ta_bort.status_code == 403
     assert massa.status_code in (200, 302)
     assert PlatinaRegistrering.objects.filter(pk=rad.pk).exists()
+
+
+def _admin_sidan(rad) -> str:
+    return reverse("admin:platina_bridge_platinaregistrering_change", args=[rad.pk])
+
+
+def test_adminsidan_for_sekretessarendets_registrering_loggas_som_lasning(klient, varld):
+    """Opened by someone named on the ärende, the registration's admin page shows the ärende
+    (number and rubrik): a read, written to the audit log and the timeline like opening it."""
+    administrator = varld.user(ADMINISTRATOR)
+    varld.hemligt.sekretess_behoriga.add(administrator)
+    logg = Logghandelse.objects.filter(arende_nummer=varld.hemligt.nummer)
+    fore_logg = set(logg.values_list("pk", flat=True))
+    fore_lasta = _lasningar(varld.hemligt)
+
+    svar = klient(ADMINISTRATOR).get(_admin_sidan(varld.registrering_hemligt))
+
+    assert svar.status_code == 200
+    assert varld.hemligt.nummer in svar.content.decode()
+    assert HEMLIG_TEXT in svar.content.decode()
+    [ny] = logg.exclude(pk__in=fore_logg)
+    assert (ny.typ, ny.aktor_id, ny.aktor_namn) == (
+        Logghandelse.Typ.LAST,
+        administrator.pk,
+        administrator.get_username(),
+    )
+    assert ny.tid is not None
+    assert _lasningar(varld.hemligt) == fore_lasta + 1
+
+
+def test_adminsidan_for_vanlig_registrering_loggas_inte(klient, varld):
+    """An ordinary ärende's registration is no sekretess read: nothing is logged."""
+    fore = Logghandelse.objects.count()
+
+    svar = klient(ADMINISTRATOR).get(_admin_sidan(varld.registrering))
+
+    assert svar.status_code == 200
+    assert varld.eskalerat_a.nummer in svar.content.decode()
+    assert Logghandelse.objects.count() == fore
+    assert _lasningar(varld.eskalerat_a) == 0
+
+
+def test_adminsidan_for_ej_namngiven_loggar_ingen_lasning(klient, varld):
+    """Not named, he is sent away and has read nothing: no read is logged."""
+    fore = Logghandelse.objects.filter(typ=Logghandelse.Typ.LAST).count()
+    fore_lasta = _lasningar(varld.hemligt)
+
+    svar = klient(ADMINISTRATOR).get(_admin_sidan(varld.registrering_hemligt))
+
+    assert svar.status_code == 302
+    assert Logghandelse.objects.filter(typ=Logghandelse.Typ.LAST).count() == fore
+    assert _lasningar(varld.hemligt) == fore_lasta
