@@ -648,17 +648,23 @@ FALL: list[Fall] = [
         for namn in ("platina:forsok_igen", "platina:markera_manuellt")
     ),
     # The sekretess ärende's registration: a teamledare or administratör not named on it may
-    # still retry it or mark it by hand (he sees its state, not its content; test_lackor).
-    *(
-        Fall(
-            namn,
-            "POST",
-            _url(namn, lambda v: v.registrering_hemligt.pk),
-            svar(403, (ANONYM, LOGIN), ((TEAMLEDARE, ADMINISTRATOR), 302), (ANNAN_KOMMUN, 404)),
-            data={"diarienummer": "KS 2026/2"},
-            etikett="hemligt",
-        )
-        for namn in ("platina:forsok_igen", "platina:markera_manuellt")
+    # still retry it (he sees its state, not its content; test_platina), but not mark it by
+    # hand: the number he types becomes the ärende's.
+    Fall(
+        "platina:forsok_igen",
+        "POST",
+        _url("platina:forsok_igen", lambda v: v.registrering_hemligt.pk),
+        svar(403, (ANONYM, LOGIN), ((TEAMLEDARE, ADMINISTRATOR), 302), (ANNAN_KOMMUN, 404)),
+        data={},
+        etikett="hemligt",
+    ),
+    Fall(
+        "platina:markera_manuellt",
+        "POST",
+        _url("platina:markera_manuellt", lambda v: v.registrering_hemligt.pk),
+        svar(403, (ANONYM, LOGIN), (ANNAN_KOMMUN, 404)),
+        data={"diarienummer": "KS 2026/2"},
+        etikett="hemligt",
     ),
     Fall("paminnelser:lista", "GET", _url("paminnelser:lista"), svar(200, (ANONYM, LOGIN))),
     Fall(
