@@ -213,10 +213,22 @@ def arende_get_for_user(
         raise ArendeSaknas(
             _("Ärendet %(nummer)s finns inte eller så saknar du behörighet.") % {"nummer": nummer}
         )
-    if arende.sekretess and logga_lasning:
+    if logga_lasning:
+        sekretess_lasning_logga(user=user, arende=arende)
+    return arende
+
+
+def sekretess_lasning_logga(*, user, arende: Arende) -> None:
+    """Record that the user read this ärende, if it is sekretessmarkerat: in its timeline and
+    in the audit log (who, which ärende, when). Nothing at all for an ordinary ärende.
+
+    `arende_get_for_user` calls it for every page and API call that opens an ärende; a page
+    that shows a sekretess ärende's content without it (an admin page of a row of it, see
+    `arenden.admin.ArendeScopeMixin`) calls it itself.
+    """
+    if arende.sekretess:
         Handelse.objects.create(arende=arende, typ=Handelse.Typ.LAST, aktor=user, data={})
         krokar.granska(typ="last", user=user, arenden=[arende])
-    return arende
 
 
 def sekretess_innehall_synligt(user, *, arende_falt: str = "arende") -> Case:

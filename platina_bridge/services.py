@@ -17,7 +17,7 @@ from django.utils.translation import gettext as _
 
 from arenden import services as arende_services
 from arenden.models import Arende, Bilaga, Meddelande
-from platina_bridge import konfiguration, las
+from platina_bridge import behorighet, konfiguration, las
 from platina_bridge.errors import (
     PlatinaBehorighet,
     PlatinaFel,
@@ -269,7 +269,12 @@ def registrering_forsok_igen(*, registrering: PlatinaRegistrering, av: AbstractU
 def registrering_markera_manuellt(
     *, registrering: PlatinaRegistrering, av: AbstractUser, diarienummer: str
 ) -> PlatinaRegistrering:
-    """Record that a registrator diariefört the ärende by hand, with the number he got."""
+    """Record that a registrator diariefört the ärende by hand, with the number he got.
+
+    Refused (BehorighetSaknas) to anyone who may not see the ärende's content: for a
+    sekretessmarkerat ärende only those named on it (platina_bridge/behorighet.py).
+    """
+    behorighet.kontrollera_markera_manuellt(av, registrering)
     diarienummer = diarienummer.strip()
     if not diarienummer:
         raise RegistreringFel(

@@ -104,6 +104,8 @@ def markera_manuellt(request: HttpRequest, pk: int) -> HttpResponse:
             av=request.user,
             diarienummer=request.POST.get("diarienummer", ""),
         )
+    except BehorighetSaknas as fel:
+        raise PermissionDenied(fel.message) from fel
     except ApplicationError as fel:
         messages.error(request, _fel(registrering, fel))
     else:

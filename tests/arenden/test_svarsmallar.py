@@ -4,7 +4,9 @@ import html as htmlmodul
 import re
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.core.management import call_command
+from django.urls import reverse
 
 from arenden import services
 from arenden.behorighet import Roll
@@ -206,3 +208,27 @@ def test_tjansten_nekar_teamledaren_gemensam_mall(teamledare, gemensam):
         )
 
     assert fel.value.code == "svarsmall_gemensam"
+
+
+def test_admin_foljer_samma_regel_for_gemensam_mall(client, teamledare, kommun):
+    """In the Django admin too, a teamledare (staff, every svarsmall permission) changes a
+    gemensam mall while the system serves his kommun alone, and not once there are two."""
+    teamledare.is_staff = True
+    teamledare.save(update_fields=["is_staff"])
+    teamledare.user_permissions.add(
+        *Permission.objects.filter(
+            content_type__app_label="arenden", content_type__model="svarsmall"
+        )
+    )
+    mall = Svarsmall.objects.create(titel="Gemensam", text="Hej!")
+    url = reverse("admin:arenden_svarsmall_change", args=[mall.pk])
+    client.force_login(teamledare)
+
+    en_kommun = client.post(url, {"titel": "En kommun", "text": "Hej!", "aktiv": "on"})
+    KommunFactory(namn="Grannkommun", kommunkod="9998")
+    tva_kommuner = client.post(url, {"titel": "Två kommuner", "text": "Hej!", "aktiv": "on"})
+
+    assert en_kommun.status_code == 302
+    assert tva_kommuner.status_code == 403
+    mall.refresh_from_db()
+    assert (mall.titel, mall.forvaltning, mall.andrad_av) == ("En kommun", None, teamledare)

@@ -67,6 +67,7 @@ class Varld:
     kontakt: Kontakt  # a citizen, for the personal-data pages
     svarsmall: Svarsmall  # förvaltning A's ready answer
     svarsmall_gemensam: Svarsmall  # no förvaltning: shared by both kommuner
+    svarsmall_granne: Svarsmall  # the neighbouring kommun's förvaltning's
 
     def user(self, roll: str):
         return self.anvandare.get(roll)
@@ -211,6 +212,11 @@ def bygg_varld() -> Varld:
             forvaltning=forvaltning_a, titel="Bygglov tar tid", text="Hej {namn}!"
         ),
         svarsmall_gemensam=Svarsmall.objects.create(titel="Tack för ditt ärende", text="Hej!"),
+        svarsmall_granne=Svarsmall.objects.create(
+            forvaltning=ForvaltningFactory(kommun=grannkommun, namn="Grannens förvaltning"),
+            titel="Grannens bygglovssvar",
+            text="Hej från grannen!",
+        ),
     )
 
 

@@ -648,17 +648,23 @@ FALL: list[Fall] = [
         for namn in ("platina:forsok_igen", "platina:markera_manuellt")
     ),
     # The sekretess ärende's registration: a teamledare or administratör not named on it may
-    # still retry it or mark it by hand (he sees its state, not its content; test_lackor).
-    *(
-        Fall(
-            namn,
-            "POST",
-            _url(namn, lambda v: v.registrering_hemligt.pk),
-            svar(403, (ANONYM, LOGIN), ((TEAMLEDARE, ADMINISTRATOR), 302), (ANNAN_KOMMUN, 404)),
-            data={"diarienummer": "KS 2026/2"},
-            etikett="hemligt",
-        )
-        for namn in ("platina:forsok_igen", "platina:markera_manuellt")
+    # still retry it (he sees its state, not its content; test_platina), but not mark it by
+    # hand: the number he types becomes the ärende's.
+    Fall(
+        "platina:forsok_igen",
+        "POST",
+        _url("platina:forsok_igen", lambda v: v.registrering_hemligt.pk),
+        svar(403, (ANONYM, LOGIN), ((TEAMLEDARE, ADMINISTRATOR), 302), (ANNAN_KOMMUN, 404)),
+        data={},
+        etikett="hemligt",
+    ),
+    Fall(
+        "platina:markera_manuellt",
+        "POST",
+        _url("platina:markera_manuellt", lambda v: v.registrering_hemligt.pk),
+        svar(403, (ANONYM, LOGIN), (ANNAN_KOMMUN, 404)),
+        data={"diarienummer": "KS 2026/2"},
+        etikett="hemligt",
     ),
     Fall("paminnelser:lista", "GET", _url("paminnelser:lista"), svar(200, (ANONYM, LOGIN))),
     Fall(
@@ -703,6 +709,42 @@ FALL: list[Fall] = [
         # Not named on it: the admin does not show it either (it redirects to the index).
         svar(ADMIN_LOGIN, (ADMINISTRATOR, 302)),
         etikett="hemligt",
+    ),
+    *(
+        Fall(
+            "admin:platina_bridge_platinaregistrering_change",
+            "GET",
+            _url("admin:platina_bridge_platinaregistrering_change", registrering),
+            svar(ADMIN_LOGIN, (ADMINISTRATOR, status)),
+            etikett=etikett,
+        )
+        for etikett, registrering, status in (
+            ("eskalerat_a", lambda v: v.registrering.pk, 200),
+            ("hemligt", lambda v: v.registrering_hemligt.pk, 302),
+        )
+    ),
+    # The svarsmallar in the admin are those of the app's pages: the neighbour's is not there.
+    Fall(
+        "admin:arenden_svarsmall_changelist",
+        "GET",
+        _url("admin:arenden_svarsmall_changelist"),
+        svar(ADMIN_LOGIN, (ADMINISTRATOR, 200)),
+    ),
+    *(
+        Fall(
+            "admin:arenden_svarsmall_change",
+            metod,
+            _url("admin:arenden_svarsmall_change", mall),
+            svar(ADMIN_LOGIN, (ADMINISTRATOR, status)),
+            data=data,
+            etikett=f"{etikett}-{metod}",
+        )
+        for etikett, mall, metod, data, status in (
+            ("egen", lambda v: v.svarsmall.pk, "GET", None, 200),
+            ("gemensam", lambda v: v.svarsmall_gemensam.pk, "GET", None, 200),
+            ("granne", lambda v: v.svarsmall_granne.pk, "GET", None, 302),
+            ("granne", lambda v: v.svarsmall_granne.pk, "POST", {"titel": "x", "text": "y"}, 302),
+        )
     ),
     # --- The workspace's polling, bulk actions and svarsmallar ---------------------------------
     # Polling answers 204 when nothing visible to the user is newer.

@@ -1,20 +1,25 @@
 """The Platina view and admin through HTTP: a sekretessmarkerat ärende's registration shows
 its state to every teamledare and administratör of the kommun, its content only to those
-named on the ärende (platina_bridge/behorighet.py).
+named on the ärende (platina_bridge/behorighet.py). Those not named may retry it, but not mark
+it as registered by hand; a named user's opening of its admin page is a logged read.
 
 The world's sekretess ärende (only the vägledare named) has a registration that Platina
 refused with the ärende's rubrik quoted in its error.
 """
 
 import re
+from html import unescape
 
 import pytest
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
 from arenden.behorighet import SEKRETESS_RUBRIK
+from arenden.errors import BehorighetSaknas
+from arenden.models import Arende, Handelse
 from integritet.models import Logghandelse
-from platina_bridge.behorighet import SEKRETESS_FEL
+from platina_bridge import services
+from platina_bridge.behorighet import MARKERA_MANUELLT_NEKAD, SEKRETESS_FEL
 from platina_bridge.models import PlatinaRegistrering, Tillstand
 from tests.sakerhet.conftest import ADMINISTRATOR, ANNAN_KOMMUN, TEAMLEDARE
 
@@ -23,6 +28,10 @@ pytestmark = pytest.mark.django_db
 HEMLIG_TEXT = "Hemligvägen"  # in the sekretess ärende's rubrik, and so in Platina's error
 EJ_NAMNGIVEN_LEDNING = (TEAMLEDARE, ADMINISTRATOR)
 HX = {"HTTP_HX_REQUEST": "true"}
+
+
+def _lasningar(arende) -> int:
+    return Handelse.objects.filter(arende=arende, typ=Handelse.Typ.LAST).count()
 
 
 def _sidan(c, **fraga) -> str:
@@ -63,6 +72,10 @@ def test_ej_namngiven_ser_tillstandet_men_inte_innehallet(klient, varld, roll, f
     assert f'action="{reverse("platina:forsok_igen", args=[varld.registrering_hemligt.pk])}"' in (
         svar.content.decode()
     )
+    # Marking it by hand is not offered: it is for those named on the ärende.
+    markera = reverse("platina:markera_manuellt", args=[varld.registrering_hemligt.pk])
+    assert f'action="{markera}"' not in svar.content.decode()
+    assert "Markeras manuellt av den som är behörig till ärendet." in html
     if not extra:
         assert "Misslyckad – kräver åtgärd (1)" in html
 
@@ -73,6 +86,8 @@ def test_vanlig_registrering_visas_helt_bredvid(klient, varld):
 
     assert varld.eskalerat_a.nummer in html
     assert str(SEKRETESS_FEL) not in html
+    markera = reverse("platina:markera_manuellt", args=[varld.registrering.pk])
+    assert f'action="{markera}"' in html
 
 
 def test_namngiven_ser_allt_och_listningen_loggas(klient, varld):
@@ -87,6 +102,8 @@ def test_namngiven_ser_allt_och_listningen_loggas(klient, varld):
     assert reverse("arenden:arende", args=[varld.hemligt.nummer]) in html
     assert HEMLIG_TEXT in html and "confidentialParagraphs krävs" in html
     assert str(SEKRETESS_FEL) not in html
+    markera = reverse("platina:markera_manuellt", args=[varld.registrering_hemligt.pk])
+    assert f'action="{markera}"' in html
     loggat = Logghandelse.objects.filter(arende_nummer=varld.hemligt.nummer).order_by("-id")
     assert loggat.count() == fore + 1
     assert (loggat[0].typ, loggat[0].aktor_id) == (Logghandelse.Typ.LISTAT, teamledare.pk)
@@ -132,18 +149,90 @@ def test_ej_namngiven_kan_forsoka_igen_utan_att_fa_veta_numret(klient, varld, ro
 
 
 def test_redan_klar_namner_inte_diarienumret_for_ej_namngiven(klient, varld):
-    """The refusal for a finished registration leaves out its diarienummer."""
+    """The refusal for a finished registration leaves out its diarienummer; marking it by
+    hand is refused before its state is even looked at."""
     rad = varld.registrering_hemligt
     PlatinaRegistrering.objects.filter(pk=rad.pk).update(
         tillstand=Tillstand.REGISTRERAD, diarienummer="KS 2026/4711"
     )
+    c = klient(TEAMLEDARE)
 
-    for namn in ("platina:forsok_igen", "platina:markera_manuellt"):
-        svar = klient(TEAMLEDARE).post(reverse(namn, args=[rad.pk]), {"diarienummer": "KS 1"})
+    igen = c.post(reverse("platina:forsok_igen", args=[rad.pk]), {"tillstand": "registrerad"})
+    markera = c.post(reverse("platina:markera_manuellt", args=[rad.pk]), {"diarienummer": "KS 1"})
 
-        assert svar.status_code == 302
-        # (The first refusal is still in the session, unread, when the second comes.)
-        assert set(_meddelanden(svar)) == {"Registreringen är redan klar."}
+    assert igen.status_code == 302
+    assert _meddelanden(igen) == ["Registreringen är redan klar."]
+    assert markera.status_code == 403
+    assert "KS 2026/4711" not in markera.content.decode()
+    assert varld.hemligt.nummer not in markera.content.decode()
+
+
+@pytest.mark.parametrize("roll", EJ_NAMNGIVEN_LEDNING)
+def test_ej_namngiven_far_inte_markera_manuellt(klient, varld, roll):
+    """Marking by hand is refused with a Swedish reason; nothing lands on the ärende."""
+    rad = varld.registrering_hemligt
+
+    svar = klient(roll).post(
+        reverse("platina:markera_manuellt", args=[rad.pk]),
+        {"diarienummer": "KS 2026/2", "tillstand": "kraver_atgard"},
+    )
+
+    assert svar.status_code == 403
+    html = unescape(svar.content.decode())
+    assert str(MARKERA_MANUELLT_NEKAD) in html
+    assert varld.hemligt.nummer not in html and HEMLIG_TEXT not in html
+    rad = PlatinaRegistrering.objects.get(pk=rad.pk)
+    assert (rad.tillstand, rad.diarienummer, rad.manuellt_av) == (
+        Tillstand.KRAVER_ATGARD,
+        "",
+        None,
+    )
+    hemligt = Arende.objects.get(pk=varld.hemligt.pk)
+    assert hemligt.diarienummer == ""
+    assert not hemligt.handelser.filter(typ=Handelse.Typ.DIARIEFORT).exists()
+
+
+def test_tjansten_nekar_ej_namngiven_att_markera_manuellt(varld):
+    """The rule is the service's, for every caller: a row read without the view's annotation
+    is refused just the same; a teamledare once named on the ärende may mark it."""
+    teamledare = varld.user(TEAMLEDARE)
+    rad = PlatinaRegistrering.objects.get(pk=varld.registrering_hemligt.pk)
+
+    with pytest.raises(BehorighetSaknas) as fel:
+        services.registrering_markera_manuellt(
+            registrering=rad, av=teamledare, diarienummer="KS 2026/2"
+        )
+    assert fel.value.code == "platina_sekretess"
+    rad.refresh_from_db()
+    assert rad.tillstand == Tillstand.KRAVER_ATGARD
+
+    varld.hemligt.sekretess_behoriga.add(teamledare)
+    services.registrering_markera_manuellt(
+        registrering=rad, av=teamledare, diarienummer="KS 2026/2"
+    )
+    rad.refresh_from_db()
+    assert (rad.tillstand, rad.diarienummer, rad.manuellt_av) == (
+        Tillstand.REGISTRERAD,
+        "KS 2026/2",
+        teamledare,
+    )
+
+
+def test_namngiven_teamledare_markerar_manuellt(klient, varld):
+    """Named on the ärende, the teamledare marks it through the view as before."""
+    teamledare = varld.user(TEAMLEDARE)
+    varld.hemligt.sekretess_behoriga.add(teamledare)
+    rad = varld.registrering_hemligt
+
+    svar = klient(TEAMLEDARE).post(
+        reverse("platina:markera_manuellt", args=[rad.pk]), {"diarienummer": "KS 2026/9"}
+    )
+
+    assert svar.status_code == 302
+    assert _meddelanden(svar) == [f"{varld.hemligt.nummer} är markerad som registrerad manuellt."]
+    rad = PlatinaRegistrering.objects.get(pk=rad.pk)
+    assert (rad.tillstand, rad.manuellt_av) == (Tillstand.REGISTRERAD, teamledare)
+    assert Arende.objects.get(pk=varld.hemligt.pk).diarienummer == "KS 2026/9"
 
 
 def test_adminsidan_visar_inte_registreringen_for_ej_namngiven(klient, varld):
@@ -187,3 +276,55 @@ def test_adminsidan_varken_lagger_till_eller_tar_bort_registreringar(klient, var
     assert ta_bort.status_code == 403
     assert massa.status_code in (200, 302)
     assert PlatinaRegistrering.objects.filter(pk=rad.pk).exists()
+
+
+def _admin_sidan(rad) -> str:
+    return reverse("admin:platina_bridge_platinaregistrering_change", args=[rad.pk])
+
+
+def test_adminsidan_for_sekretessarendets_registrering_loggas_som_lasning(klient, varld):
+    """Opened by someone named on the ärende, the registration's admin page shows the ärende
+    (number and rubrik): a read, written to the audit log and the timeline like opening it."""
+    administrator = varld.user(ADMINISTRATOR)
+    varld.hemligt.sekretess_behoriga.add(administrator)
+    logg = Logghandelse.objects.filter(arende_nummer=varld.hemligt.nummer)
+    fore_logg = set(logg.values_list("pk", flat=True))
+    fore_lasta = _lasningar(varld.hemligt)
+
+    svar = klient(ADMINISTRATOR).get(_admin_sidan(varld.registrering_hemligt))
+
+    assert svar.status_code == 200
+    assert varld.hemligt.nummer in svar.content.decode()
+    assert HEMLIG_TEXT in svar.content.decode()
+    [ny] = logg.exclude(pk__in=fore_logg)
+    assert (ny.typ, ny.aktor_id, ny.aktor_namn) == (
+        Logghandelse.Typ.LAST,
+        administrator.pk,
+        administrator.get_username(),
+    )
+    assert ny.tid is not None
+    assert _lasningar(varld.hemligt) == fore_lasta + 1
+
+
+def test_adminsidan_for_vanlig_registrering_loggas_inte(klient, varld):
+    """An ordinary ärende's registration is no sekretess read: nothing is logged."""
+    fore = Logghandelse.objects.count()
+
+    svar = klient(ADMINISTRATOR).get(_admin_sidan(varld.registrering))
+
+    assert svar.status_code == 200
+    assert varld.eskalerat_a.nummer in svar.content.decode()
+    assert Logghandelse.objects.count() == fore
+    assert _lasningar(varld.eskalerat_a) == 0
+
+
+def test_adminsidan_for_ej_namngiven_loggar_ingen_lasning(klient, varld):
+    """Not named, he is sent away and has read nothing: no read is logged."""
+    fore = Logghandelse.objects.filter(typ=Logghandelse.Typ.LAST).count()
+    fore_lasta = _lasningar(varld.hemligt)
+
+    svar = klient(ADMINISTRATOR).get(_admin_sidan(varld.registrering_hemligt))
+
+    assert svar.status_code == 302
+    assert Logghandelse.objects.filter(typ=Logghandelse.Typ.LAST).count() == fore
+    assert _lasningar(varld.hemligt) == fore_lasta
