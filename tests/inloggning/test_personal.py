@@ -17,15 +17,24 @@ from tests.factories import ArendeFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_anvandaren_laser_roller_och_medarbetare_i_tva_fragor(client, handlaggare_a, forvaltning_a):
-    """The user with his Medarbetare (a join), his role names (plain SQL): nothing more."""
+def test_anvandaren_laser_roller_och_medarbetare_i_en_fraga(client, handlaggare_a, forvaltning_a):
+    """The user, his Medarbetare (a join) and his role names (an array): one statement."""
     client.force_login(handlaggare_a)
     with CaptureQueriesContext(connection) as fragor:
         assert client.get("/sok/person/").status_code == 200
     sql = [f["sql"] for f in fragor]
-    assert len(sql) == 2
-    assert 'FROM "auth_user"' in sql[0] and "arenden_medarbetare" in sql[0]
-    assert 'FROM "auth_group"' in sql[1]
+    assert len(sql) == 1
+    assert '"auth_user"' in sql[0] and "arenden_medarbetare" in sql[0]
+    assert '"auth_group"' in sql[0]
+
+
+def test_utan_medarbetare_fragas_inte_efter_den(client, db):
+    """Staff with no Medarbetare row (createsuperuser): known at once, not asked again."""
+    chef = User.objects.create_superuser("chef", "chef@example.se", "x")
+    client.force_login(chef)
+    with CaptureQueriesContext(connection) as fragor:
+        assert client.get("/sok/person/").status_code == 200
+    assert len(fragor) == 1
 
 
 def test_en_roll_som_tas_bort_galler_fran_nasta_anrop(client, vagledare):
