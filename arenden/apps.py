@@ -7,7 +7,8 @@ class ArendenConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self) -> None:
-        from arenden import lookups
+        from arenden import lookups, menyer
         from arenden.statistik import tasks  # noqa: F401  (registers the Celery task)
 
         lookups.registrera()
+        menyer.koppla()

@@ -32,7 +32,12 @@ class Status(models.TextChoices):
     @classmethod
     def oppna(cls) -> list[str]:
         """Return the statuses in which someone still owes the citizen something."""
-        return [s for s in cls.values if s not in (cls.BESVARAD, cls.AVSLUTAD)]
+        return list(_OPPNA)
+
+
+# Once: Choices.values is a list built anew on every call, and every open queue row asks.
+_OPPNA = tuple(s for s in Status.values if s not in (Status.BESVARAD, Status.AVSLUTAD))
+_OPPNA_MANGD = frozenset(_OPPNA)
 
 
 class Utfall(models.TextChoices):
@@ -350,7 +355,7 @@ class Arende(models.Model):
 
     @property
     def ar_oppet(self) -> bool:
-        return self.status in Status.oppna()
+        return self.status in _OPPNA_MANGD
 
     @property
     def ar_forsenat(self) -> bool:

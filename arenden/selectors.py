@@ -321,6 +321,24 @@ def forvaltning_alternativ(*, kommun_id: int | None = None) -> list[tuple[int, s
     return list(forvaltning_lista(kommun_id=kommun_id).values_list("pk", "namn"))
 
 
+def svarsgrupp_alternativ(*, kommun_id: int | None = None) -> list[tuple[int, str]]:
+    """Return the active svarsgrupper as (pk, "namn (förvaltning)") pairs for a menu."""
+    return [
+        (pk, f"{namn} ({forvaltning})")
+        for pk, namn, forvaltning in svarsgrupp_lista(kommun_id=kommun_id).values_list(
+            "pk", "namn", "forvaltning__namn"
+        )
+    ]
+
+
+def personer(anvandare) -> list[tuple[str, str]]:
+    """Return (username, full name or username) pairs of a queryset of users, for a menu."""
+    return [
+        (namn, f"{fornamn} {efternamn}".strip() or namn)
+        for namn, fornamn, efternamn in anvandare.values_list("username", "first_name", "last_name")
+    ]
+
+
 def svarsgrupp_lista(
     *, forvaltning_id: int | None = None, kommun_id: int | None = None
 ) -> QuerySet[Svarsgrupp]:

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 from rest_framework.exceptions import ValidationError
 
-from arenden import atgarder, behorighet, bilagor, selectors, services, svarsmallar
+from arenden import atgarder, behorighet, bilagor, menyer, selectors, services, svarsmallar
 from arenden.api import ArendeSkapaIn
 from arenden.behorighet import Atgard, Roll
 from arenden.filter import ArendeFilterIn, nasta_fraga
@@ -82,6 +82,7 @@ def ko(request: HttpRequest) -> HttpResponse:
     nasta_url = f"{reverse('arenden:ko')}?{nasta}" if nasta else None
     poll_url = _poll_url(fraga, sida) if sida and not request.GET.get("cursor") else None
     kommun_id = behorighet.kommun_id_for_user(request.user)
+    filtermenyer = menyer.menyer(kommun_id)
     valda = {
         "status": fraga.getlist("status"),
         "kanal": fraga.getlist("kanal"),
@@ -96,8 +97,8 @@ def ko(request: HttpRequest) -> HttpResponse:
         "statusar": Status.choices,
         "kanaler": Kanal.choices,
         "rosanivaer": RosaNiva.choices,
-        "forvaltningar": selectors.forvaltning_alternativ(kommun_id=kommun_id),
-        "kategorier": selectors.kategori_alternativ(kommun_id=kommun_id),
+        "forvaltningar": filtermenyer["forvaltningar"],
+        "kategorier": filtermenyer["kategorier"],
         "ar_handlaggare": behorighet.huvudroll(request.user) == Roll.HANDLAGGARE,
         "poll_url": poll_url,
         "utfall": atgarder.AVSLUTS_UTFALL,
@@ -120,13 +121,7 @@ def ko(request: HttpRequest) -> HttpResponse:
         except ApplicationError as e:
             messages.error(request, e.message)
         else:
-            delade = {}
-            if kommun_id == arende_rad.kommun_id:
-                # The filter menus list the same kommun's: one query each serves both.
-                delade = {k: sammanhang[k] for k in ("kategorier", "forvaltningar")}
-            sammanhang.update(
-                _arende_sammanhang(request, arende_rad, **delade), oppen=True, i_panel=True
-            )
+            sammanhang.update(_arende_sammanhang(request, arende_rad), oppen=True, i_panel=True)
     return render(request, "arenden/ko.html", sammanhang)
 
 
@@ -259,15 +254,13 @@ def nytt_arende(request: HttpRequest) -> HttpResponse:
             "v": request.POST if request.method == "POST" else {},
             "kanaler": Kanal.choices,
             "rosanivaer": RosaNiva.choices,
-            "kategorier": selectors.kategori_alternativ(
-                kommun_id=behorighet.kommun_id_for_user(request.user)
-            ),
+            "kategorier": menyer.menyer(behorighet.kommun_id_for_user(request.user))["kategorier"],
         },
         status=400 if fel else 200,
     )
 
 
-def _arende_sammanhang(request: HttpRequest, arende, **delade) -> dict:
+def _arende_sammanhang(request: HttpRequest, arende) -> dict:
     mojliga = behorighet.tillatna_atgarder(request.user, arende)
     tidslinje = selectors.arende_tidslinje(arende=arende)
     tidigare = selectors.kontakt_tidigare_arenden(user=request.user, arende=arende)
@@ -291,7 +284,7 @@ def _arende_sammanhang(request: HttpRequest, arende, **delade) -> dict:
         # The action menus as (value, label) pairs, each list only for a form the user
         # gets; only the ärende's own kommun: it can be escalated and given to no other.
         # Own keys: the queue's filter menus (ko.html) keep their kategorier and förvaltningar.
-        **_atgardsmenyer(arende, mojliga, **delade),
+        **_atgardsmenyer(arende, mojliga),
     }
 
 
@@ -299,54 +292,21 @@ def _etiketter(val) -> list[tuple]:
     return [(varde, str(namn)) for varde, namn in val]
 
 
-def _personer(anvandare) -> list[tuple[str, str]]:
-    """Return (username, full name or username) pairs, fetched as plain rows."""
-    return [
-        (namn, f"{fornamn} {efternamn}".strip() or namn)
-        for namn, fornamn, efternamn in anvandare.values_list("username", "first_name", "last_name")
-    ]
-
-
-def _atgardsmenyer(arende, mojliga: set[str], kategorier=None, forvaltningar=None) -> dict:
-    """Return the action forms' menus; `kategorier` and `forvaltningar` are the queue's
-    menus of the same kommun when the ärende is open beside it (read once)."""
-    kommun_id = arende.kommun_id
-    menyer = {
-        "rosa_alternativ": [],
-        "kategori_alternativ": [],
-        "forvaltning_alternativ": [],
-        "handlaggare_alternativ": [],
-        "svarsgrupp_alternativ": [],
-        "medarbetare_alternativ": [],
+def _atgardsmenyer(arende, mojliga: set[str]) -> dict:
+    """Return the action forms' menus, each list only for a form the user gets; only the
+    ärende's own kommun's: it can be escalated and given to no other (arenden.menyer)."""
+    kommunens = menyer.menyer(arende.kommun_id)
+    return {
+        "rosa_alternativ": _etiketter(RosaNiva.choices) if Atgard.KLASSIFICERA in mojliga else [],
+        "kategori_alternativ": kommunens["kategorier"] if Atgard.KLASSIFICERA in mojliga else [],
+        "forvaltning_alternativ": kommunens["forvaltningar"] if Atgard.ESKALERA in mojliga else [],
+        "handlaggare_alternativ": kommunens["handlaggare"] if Atgard.ESKALERA in mojliga else [],
+        "svarsgrupp_alternativ": kommunens["svarsgrupper"] if Atgard.ESKALERA in mojliga else [],
+        "medarbetare_alternativ": kommunens["medarbetare"] if Atgard.OMFORDELA in mojliga else [],
         "utfall_alternativ": _etiketter(atgarder.AVSLUTS_UTFALL)
         if Atgard.AVSLUTA in mojliga
         else [],
     }
-    if Atgard.KLASSIFICERA in mojliga:
-        menyer["rosa_alternativ"] = _etiketter(RosaNiva.choices)
-        menyer["kategori_alternativ"] = (
-            selectors.kategori_alternativ(kommun_id=kommun_id) if kategorier is None else kategorier
-        )
-    if Atgard.ESKALERA in mojliga:
-        menyer["forvaltning_alternativ"] = (
-            selectors.forvaltning_alternativ(kommun_id=kommun_id)
-            if forvaltningar is None
-            else forvaltningar
-        )
-        menyer["handlaggare_alternativ"] = _personer(
-            selectors.medarbetare_lista(roll=Roll.HANDLAGGARE, kommun_id=kommun_id)
-        )
-        menyer["svarsgrupp_alternativ"] = [
-            (pk, f"{namn} ({forvaltning})")
-            for pk, namn, forvaltning in selectors.svarsgrupp_lista(
-                kommun_id=kommun_id
-            ).values_list("pk", "namn", "forvaltning__namn")
-        ]
-    if Atgard.OMFORDELA in mojliga:
-        menyer["medarbetare_alternativ"] = _personer(
-            selectors.medarbetare_lista(kommun_id=kommun_id)
-        )
-    return menyer
 
 
 def _hamta(request: HttpRequest, nummer: str):
