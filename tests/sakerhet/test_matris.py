@@ -723,6 +723,37 @@ FALL: list[Fall] = [
             ("hemligt", lambda v: v.registrering_hemligt.pk, 302),
         )
     ),
+    # Rows of an ärende (e-post, besök, samtal) are the services' to write: none is added, and
+    # one of an ärende the user may not see (the sekretess kvitto) is not there for him.
+    Fall(
+        "admin:epost_utskick_change",
+        "GET",
+        _url("admin:epost_utskick_change", lambda v: v.utskick_hemligt.pk),
+        svar(ADMIN_LOGIN, (ADMINISTRATOR, 302)),
+        etikett="hemligt",
+    ),
+    *(
+        Fall(
+            namn,
+            "GET",
+            _url(namn),
+            svar(ADMIN_LOGIN, (ADMINISTRATOR, 403)),
+        )
+        for namn in (
+            "admin:epost_utskick_add",
+            "admin:epost_inkommet_add",
+            "admin:besok_besok_add",
+            "admin:telefon_samtal_add",
+        )
+    ),
+    *(
+        Fall(namn, "GET", _url(namn), svar(ADMIN_LOGIN, (ADMINISTRATOR, 200)))
+        for namn in (
+            "admin:epost_utskick_changelist",
+            "admin:besok_besok_changelist",
+            "admin:telefon_samtal_changelist",
+        )
+    ),
     # The svarsmallar in the admin are those of the app's pages: the neighbour's is not there.
     Fall(
         "admin:arenden_svarsmall_changelist",
