@@ -6,6 +6,7 @@ import operator
 from functools import reduce
 
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
@@ -21,6 +22,7 @@ from arenden.models import (
     Svarsgrupp,
     Svarsmall,
 )
+from kontaktcenter.errors import ApplicationError
 
 
 def _pekar_pa_arende(modell) -> bool:
@@ -147,19 +149,65 @@ class ArendeScopeMixin:
         return False
 
 
+class KommunScopeMixin:
+    """The catalogue of the user's own kommun only, as the app's menus offer it.
+
+    Rows of other kommuner are neither listed nor found (`kommun_falt`, the path from the row
+    to its kommun); a kommun, förvaltning or user is chosen among the own kommun's, so nothing
+    is moved to another kommun. Staff with no Medarbetare row (a superuser made with
+    createsuperuser) see and choose every kommun's, as everywhere.
+    """
+
+    kommun_falt = "kommun"
+
+    def get_queryset(self, request):
+        rader = super().get_queryset(request)
+        kommun_id = behorighet.kommun_id_for_user(request.user)
+        if kommun_id is None:
+            return rader
+        return rader.filter(**{self.kommun_falt: kommun_id})
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kommun_id = behorighet.kommun_id_for_user(request.user)
+        if kommun_id is not None and db_field.related_model is Kommun:
+            kwargs["queryset"] = Kommun.objects.filter(pk=kommun_id)
+        elif kommun_id is not None and db_field.related_model is Forvaltning:
+            kwargs["queryset"] = Forvaltning.objects.filter(kommun_id=kommun_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kommun_id = behorighet.kommun_id_for_user(request.user)
+        if kommun_id is not None and db_field.related_model is get_user_model():
+            kwargs["queryset"] = get_user_model().objects.filter(medarbetare__kommun_id=kommun_id)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+
 @admin.register(Kommun)
-class KommunAdmin(admin.ModelAdmin):
+class KommunAdmin(KommunScopeMixin, admin.ModelAdmin):
+    """A scoped user sees and changes his own kommun; which kommuner there are is decided by
+    staff with no Medarbetare row (`kan_hantera_kommuner`)."""
+
+    kommun_falt = "pk"
     list_display = ["namn", "kommunkod"]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and behorighet.kan_hantera_kommuner(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and behorighet.kan_hantera_kommuner(
+            request.user
+        )
 
 
 @admin.register(Forvaltning)
-class ForvaltningAdmin(admin.ModelAdmin):
+class ForvaltningAdmin(KommunScopeMixin, admin.ModelAdmin):
     list_display = ["namn", "kommun", "epost", "aktiv"]
-    list_filter = ["kommun", "aktiv"]
+    list_filter = [("kommun", admin.RelatedOnlyFieldListFilter), "aktiv"]
 
 
 @admin.register(Kategori)
-class KategoriAdmin(admin.ModelAdmin):
+class KategoriAdmin(KommunScopeMixin, admin.ModelAdmin):
+    kommun_falt = "forvaltning__kommun"
     list_display = [
         "namn",
         "forvaltning",
@@ -170,21 +218,79 @@ class KategoriAdmin(admin.ModelAdmin):
         "gallringssatt",
         "aktiv",
     ]
-    list_filter = ["forvaltning", "diarieford", "gallringssatt", "aktiv"]
+    list_filter = [
+        ("forvaltning", admin.RelatedOnlyFieldListFilter),
+        "diarieford",
+        "gallringssatt",
+        "aktiv",
+    ]
     search_fields = ["namn"]
 
 
 @admin.register(Svarsgrupp)
-class SvarsgruppAdmin(admin.ModelAdmin):
+class SvarsgruppAdmin(KommunScopeMixin, admin.ModelAdmin):
+    kommun_falt = "forvaltning__kommun"
     list_display = ["namn", "forvaltning", "aktiv"]
-    list_filter = ["forvaltning", "aktiv"]
+    list_filter = [("forvaltning", admin.RelatedOnlyFieldListFilter), "aktiv"]
     filter_horizontal = ["medlemmar"]
 
 
 @admin.register(Medarbetare)
-class MedarbetareAdmin(admin.ModelAdmin):
+class MedarbetareAdmin(KommunScopeMixin, admin.ModelAdmin):
+    """Staff placement under `kontrollera_medarbetare_spara`: a scoped user places staff in
+    his own kommun only, never changes his own placement, never gives a placement to another
+    user and deletes none (each would leave a user with no Medarbetare row, and so with
+    every kommun). A new placement is for a user who has none yet."""
+
     list_display = ["anvandare", "kommun", "forvaltning"]
-    list_filter = ["kommun", "forvaltning"]
+    list_filter = [
+        ("kommun", admin.RelatedOnlyFieldListFilter),
+        ("forvaltning", admin.RelatedOnlyFieldListFilter),
+    ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "anvandare" and behorighet.kommun_id_for_user(request.user) is not None:
+            kwargs["queryset"] = get_user_model().objects.filter(
+                medarbetare__isnull=True, is_superuser=False
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        falt = list(super().get_readonly_fields(request, obj))
+        if obj is not None and behorighet.kommun_id_for_user(request.user) is not None:
+            falt.append("anvandare")
+        return falt
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        user = request.user
+
+        class MedarbetareForm(form):
+            def clean(self):
+                data = super().clean()
+                try:
+                    behorighet.kontrollera_medarbetare_spara(
+                        user,
+                        medarbetare=obj,
+                        anvandare=data.get("anvandare", obj.anvandare if obj else None),
+                        kommun=data.get("kommun"),
+                        forvaltning=data.get("forvaltning"),
+                    )
+                except ApplicationError as fel:
+                    raise ValidationError(fel.message, code=fel.code) from None
+                return data
+
+        return MedarbetareForm
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or behorighet.kan_andra_medarbetare(request.user, obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and behorighet.kan_ta_bort_medarbetare(
+            request.user
+        )
 
 
 @admin.register(Arende)

@@ -754,6 +754,36 @@ FALL: list[Fall] = [
             "admin:telefon_samtal_changelist",
         )
     ),
+    # The catalogue in the admin is the own kommun's: the neighbour kommun is not there, no
+    # kommun is added by a scoped user, and nobody changes his own placement.
+    Fall(
+        "admin:arenden_kommun_add",
+        "GET",
+        _url("admin:arenden_kommun_add"),
+        svar(ADMIN_LOGIN, (ADMINISTRATOR, 403)),
+    ),
+    *(
+        Fall(
+            "admin:arenden_kommun_change",
+            "GET",
+            _url("admin:arenden_kommun_change", kommun),
+            svar(ADMIN_LOGIN, (ADMINISTRATOR, status)),
+            etikett=etikett,
+        )
+        for etikett, kommun, status in (
+            ("egen", lambda v: v.oppet.kommun_id, 200),
+            ("granne", lambda v: v.granne.kommun_id, 302),
+        )
+    ),
+    Fall(
+        "admin:arenden_medarbetare_change",
+        "POST",
+        _url("admin:arenden_medarbetare_change", lambda v: v.user(ADMINISTRATOR).medarbetare.pk),
+        svar(ADMIN_LOGIN, (ADMINISTRATOR, 403)),
+        data={"forvaltning": ""},
+        extra={"kommun": lambda v: v.granne.kommun_id},
+        etikett="egen",
+    ),
     # The svarsmallar in the admin are those of the app's pages: the neighbour's is not there.
     Fall(
         "admin:arenden_svarsmall_changelist",
