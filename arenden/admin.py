@@ -2,9 +2,13 @@
 kategorier and staff placement. Ärenden are changed only through the services, so the
 admin shows them read-only, and only the ones the access module lets the user see."""
 
+import operator
+from functools import reduce
+
 from django.contrib import admin
+from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from arenden import behorighet, selectors
@@ -18,55 +22,192 @@ from arenden.models import (
     Svarsgrupp,
     Svarsmall,
 )
+from kontaktcenter.errors import ApplicationError
+
+
+def _pekar_pa_arende(modell) -> bool:
+    """Return whether rows of `modell` are an ärende or part of one (a Meddelande)."""
+    return modell is Arende or any(
+        f.is_relation and f.related_model is Arende for f in modell._meta.concrete_fields
+    )
 
 
 class ArendeScopeMixin:
-    """Show only the rows whose ärende the user may see (rows with none stay visible).
+    """Show only the rows whose ärenden the user may see (rows with none stay visible).
 
     An admin page is a list and a detail like any other: another kommun's ärenden and
     sekretessmarkerade ones the user is not named on must not reach it through a related row.
-    Opening a row's page shows its ärende (`str(arende)`, with the rubrik) and what the row
-    holds of it, so for a sekretessmarkerat ärende it is a read, logged as opening the ärende.
+
+    - A row is listed and found only when every ärende it points at (`arende_falt`) is one the
+      user sees (`arende_queryset_for_user`).
+    - The list shows a sekretessmarkerat ärende's row as the app's lists do: no rubrik
+      (`rubrik_kolumner`, `listrad_arende`) and no kontakt (`kontakt_kolumner`), whoever
+      looks; that the page listed it is written to the audit log (`sekretess_listning_logga`).
+    - Opening a row's page shows its ärende (`str(arende)`, with the rubrik) and what the row
+      holds of it, so for a sekretessmarkerat ärende it is a read, logged as opening the ärende.
+    - The row's ärende (and its meddelande) is shown, never chosen: a select would list every
+      ärende there is. Such rows are written by the services (a mail fetched or sent, a call, a
+      visit, a registration), so none is added here.
     """
 
-    # The path from the row to its ärende, e.g. "arende" or "meddelande__arende".
-    arende_falt = "arende"
+    # The paths from the row to its ärenden, e.g. "arende", "meddelande__arende" or a tuple
+    # of several ("arende", "aterringning").
+    arende_falt: str | tuple[str, ...] = "arende"
+    # List columns that hold what a sekretess ärende is about: shown as `listrad_rubrik` and
+    # `listrad_kontakt` show it (the rubrik placeholder, no kontakt).
+    rubrik_kolumner: tuple[str, ...] = ()
+    kontakt_kolumner: tuple[str, ...] = ()
+
+    def __init__(self, model, admin_site):
+        super().__init__(model, admin_site)
+        self._dolda_kolumner = {
+            **{
+                namn: self._dold_kolumn(namn, behorighet.SEKRETESS_RUBRIK)
+                for namn in self.rubrik_kolumner
+            },
+            **{namn: self._dold_kolumn(namn, None) for namn in self.kontakt_kolumner},
+        }
+
+    def _vagar(self) -> tuple[str, ...]:
+        if isinstance(self.arende_falt, str):
+            return (self.arende_falt,)
+        return tuple(self.arende_falt)
+
+    def _dold_kolumn(self, namn: str, ersattning):
+        falt = self.model._meta.get_field(namn)
+
+        @admin.display(description=falt.verbose_name, ordering=namn)
+        def visa(rad):
+            if getattr(rad, "kc_sekretess", False):
+                return None if ersattning is None else str(ersattning)
+            return getattr(rad, namn)
+
+        visa.__name__ = namn
+        return visa
 
     def get_queryset(self, request):
         synliga = behorighet.arende_queryset_for_user(request.user).values("pk")
-        return (
-            super()
-            .get_queryset(request)
-            .filter(
-                Q(**{f"{self.arende_falt}__isnull": True})
-                | Q(**{f"{self.arende_falt}__in": synliga})
-            )
+        rader = super().get_queryset(request)
+        for vag in self._vagar():
+            rader = rader.filter(Q(**{f"{vag}__isnull": True}) | Q(**{f"{vag}__in": synliga}))
+        hemlig = reduce(operator.or_, (Q(**{f"{vag}__sekretess": True}) for vag in self._vagar()))
+        # Whether the row belongs to a sekretess ärende, for the list's columns and its log.
+        return rader.annotate(
+            kc_sekretess=Case(When(hemlig, then=Value(True)), default=Value(False))
         )
 
     def get_object(self, request, object_id, from_field=None):
         """Fetch the row (from `get_queryset`); a read of a sekretess ärende is logged."""
         rad = super().get_object(request, object_id, from_field)
-        arende = rad
-        for namn in self.arende_falt.split("__"):
-            arende = getattr(arende, namn, None) if arende is not None else None
-        if arende is not None:
-            behorighet.sekretess_lasning_logga(user=request.user, arende=arende)
+        for vag in self._vagar():
+            arende = rad
+            for namn in vag.split("__"):
+                arende = getattr(arende, namn, None) if arende is not None else None
+            if arende is not None:
+                behorighet.sekretess_lasning_logga(user=request.user, arende=arende)
         return rad
+
+    def get_list_display(self, request):
+        return [self._dolda_kolumner.get(namn, namn) for namn in super().get_list_display(request)]
+
+    @admin.display(description=_("ärende"))
+    def listrad_arende(self, rad) -> str:
+        """The row's ärende as a list row shows it: its number and `listrad_rubrik`."""
+        arende = rad
+        for namn in self._vagar()[0].split("__"):
+            arende = getattr(arende, namn, None) if arende is not None else None
+        if arende is None:
+            return "-"
+        return f"{arende.nummer} {behorighet.listrad_rubrik(arende)}"
+
+    def changelist_view(self, request, extra_context=None):
+        svar = super().changelist_view(request, extra_context)
+        lista = getattr(svar, "context_data", None) or {}
+        if "cl" in lista:
+            self._listning_logga(request, lista["cl"].result_list)
+        return svar
+
+    def _listning_logga(self, request, rader) -> None:
+        """Log that the page listed these rows' sekretess ärenden (no query when none)."""
+        hemliga = [rad.pk for rad in rader if getattr(rad, "kc_sekretess", False)]
+        if not hemliga:
+            return
+        pa_sidan = self.model._default_manager.filter(pk__in=hemliga)
+        villkor = reduce(operator.or_, (Q(pk__in=pa_sidan.values(vag)) for vag in self._vagar()))
+        arenden = list(Arende.objects.filter(villkor, sekretess=True))
+        behorighet.sekretess_listning_logga(user=request.user, arenden=arenden)
+
+    def get_readonly_fields(self, request, obj=None):
+        falt = list(super().get_readonly_fields(request, obj))
+        return falt + [
+            f.name
+            for f in self.model._meta.concrete_fields
+            if f.is_relation and _pekar_pa_arende(f.related_model) and f.name not in falt
+        ]
+
+    def has_add_permission(self, request):
+        return False
+
+
+class KommunScopeMixin:
+    """The catalogue of the user's own kommun only, as the app's menus offer it.
+
+    Rows of other kommuner are neither listed nor found (`kommun_falt`, the path from the row
+    to its kommun); a kommun, förvaltning or user is chosen among the own kommun's, so nothing
+    is moved to another kommun. Staff with no Medarbetare row (a superuser made with
+    createsuperuser) see and choose every kommun's, as everywhere.
+    """
+
+    kommun_falt = "kommun"
+
+    def get_queryset(self, request):
+        rader = super().get_queryset(request)
+        kommun_id = behorighet.kommun_id_for_user(request.user)
+        if kommun_id is None:
+            return rader
+        return rader.filter(**{self.kommun_falt: kommun_id})
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        kommun_id = behorighet.kommun_id_for_user(request.user)
+        if kommun_id is not None and db_field.related_model is Kommun:
+            kwargs["queryset"] = Kommun.objects.filter(pk=kommun_id)
+        elif kommun_id is not None and db_field.related_model is Forvaltning:
+            kwargs["queryset"] = Forvaltning.objects.filter(kommun_id=kommun_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        kommun_id = behorighet.kommun_id_for_user(request.user)
+        if kommun_id is not None and db_field.related_model is get_user_model():
+            kwargs["queryset"] = get_user_model().objects.filter(medarbetare__kommun_id=kommun_id)
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(Kommun)
-class KommunAdmin(admin.ModelAdmin):
+class KommunAdmin(KommunScopeMixin, admin.ModelAdmin):
+    """A scoped user sees and changes his own kommun; which kommuner there are is decided by
+    staff with no Medarbetare row (`kan_hantera_kommuner`)."""
+
+    kommun_falt = "pk"
     list_display = ["namn", "kommunkod"]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and behorighet.kan_hantera_kommuner(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and behorighet.kan_hantera_kommuner(
+            request.user
+        )
 
 
 @admin.register(Forvaltning)
-class ForvaltningAdmin(admin.ModelAdmin):
+class ForvaltningAdmin(KommunScopeMixin, admin.ModelAdmin):
     list_display = ["namn", "kommun", "epost", "aktiv"]
-    list_filter = ["kommun", "aktiv"]
+    list_filter = [("kommun", admin.RelatedOnlyFieldListFilter), "aktiv"]
 
 
 @admin.register(Kategori)
-class KategoriAdmin(admin.ModelAdmin):
+class KategoriAdmin(KommunScopeMixin, admin.ModelAdmin):
+    kommun_falt = "forvaltning__kommun"
     list_display = [
         "namn",
         "forvaltning",
@@ -77,21 +218,79 @@ class KategoriAdmin(admin.ModelAdmin):
         "gallringssatt",
         "aktiv",
     ]
-    list_filter = ["forvaltning", "diarieford", "gallringssatt", "aktiv"]
+    list_filter = [
+        ("forvaltning", admin.RelatedOnlyFieldListFilter),
+        "diarieford",
+        "gallringssatt",
+        "aktiv",
+    ]
     search_fields = ["namn"]
 
 
 @admin.register(Svarsgrupp)
-class SvarsgruppAdmin(admin.ModelAdmin):
+class SvarsgruppAdmin(KommunScopeMixin, admin.ModelAdmin):
+    kommun_falt = "forvaltning__kommun"
     list_display = ["namn", "forvaltning", "aktiv"]
-    list_filter = ["forvaltning", "aktiv"]
+    list_filter = [("forvaltning", admin.RelatedOnlyFieldListFilter), "aktiv"]
     filter_horizontal = ["medlemmar"]
 
 
 @admin.register(Medarbetare)
-class MedarbetareAdmin(admin.ModelAdmin):
+class MedarbetareAdmin(KommunScopeMixin, admin.ModelAdmin):
+    """Staff placement under `kontrollera_medarbetare_spara`: a scoped user places staff in
+    his own kommun only, never changes his own placement, never gives a placement to another
+    user and deletes none (each would leave a user with no Medarbetare row, and so with
+    every kommun). A new placement is for a user who has none yet."""
+
     list_display = ["anvandare", "kommun", "forvaltning"]
-    list_filter = ["kommun", "forvaltning"]
+    list_filter = [
+        ("kommun", admin.RelatedOnlyFieldListFilter),
+        ("forvaltning", admin.RelatedOnlyFieldListFilter),
+    ]
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "anvandare" and behorighet.kommun_id_for_user(request.user) is not None:
+            kwargs["queryset"] = get_user_model().objects.filter(
+                medarbetare__isnull=True, is_superuser=False
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+    def get_readonly_fields(self, request, obj=None):
+        falt = list(super().get_readonly_fields(request, obj))
+        if obj is not None and behorighet.kommun_id_for_user(request.user) is not None:
+            falt.append("anvandare")
+        return falt
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        user = request.user
+
+        class MedarbetareForm(form):
+            def clean(self):
+                data = super().clean()
+                try:
+                    behorighet.kontrollera_medarbetare_spara(
+                        user,
+                        medarbetare=obj,
+                        anvandare=data.get("anvandare", obj.anvandare if obj else None),
+                        kommun=data.get("kommun"),
+                        forvaltning=data.get("forvaltning"),
+                    )
+                except ApplicationError as fel:
+                    raise ValidationError(fel.message, code=fel.code) from None
+                return data
+
+        return MedarbetareForm
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and (
+            obj is None or behorighet.kan_andra_medarbetare(request.user, obj)
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and behorighet.kan_ta_bort_medarbetare(
+            request.user
+        )
 
 
 @admin.register(Arende)

@@ -20,6 +20,10 @@ The rules:
 - svarsmallar are written by teamledare and administratörer of the förvaltning's kommun; a
   gemensam one (no förvaltning, shared by every kommun) by administratörer only, or a
   teamledare when there is one kommun (`kan_redigera_gemensamma_svarsmallar`);
+- the catalogue (kommun, förvaltningar, kategorier, svarsgrupper, staff placement) is kept
+  per kommun: nobody changes his own placement or places anyone outside his kommun, and
+  adding or deleting kommuner and deleting placements is for staff with no Medarbetare row
+  (`kontrollera_medarbetare_spara`);
 - staff with no Medarbetare row (a superuser made with createsuperuser) see every kommun.
 
 Other apps keep a small access module of their own for their own rows (kunskapsbank,
@@ -33,7 +37,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
 
 from arenden import krokar, livscykel
-from arenden.errors import ArendeSaknas, BehorighetSaknas
+from arenden.errors import ArendeSaknas, BehorighetSaknas, OgiltigUppgift
 from arenden.models import Arende, Handelse, Kommun
 
 
@@ -460,6 +464,64 @@ def kontrollera_svarsmall_spara(user, *, mall, forvaltning) -> None:
             raise BehorighetSaknas(
                 _("Svarsmallen hör till en annan kommuns förvaltning."), code="svarsmall_kommun"
             )
+
+
+def kan_hantera_kommuner(user) -> bool:
+    """Which kommuner there are (adding or deleting one) is for staff with no Medarbetare
+    row, who work with every kommun; the others see and change their own kommun only."""
+    return kommun_id_for_user(user) is None
+
+
+def kan_ta_bort_medarbetare(user) -> bool:
+    """A deleted placement leaves its user with no Medarbetare row, i.e. with every kommun:
+    only staff who already work with every kommun delete one."""
+    return kommun_id_for_user(user) is None
+
+
+def kan_andra_medarbetare(user, medarbetare) -> bool:
+    """Return whether the user may change this placement: staff with no Medarbetare row any,
+    the others their own kommun's staff's but never their own (nobody moves himself)."""
+    kommun_id = kommun_id_for_user(user)
+    if kommun_id is None:
+        return True
+    return medarbetare.kommun_id == kommun_id and medarbetare.anvandare_id != user.pk
+
+
+def kontrollera_medarbetare_spara(user, *, medarbetare, anvandare, kommun, forvaltning) -> None:
+    """Raise unless the user may save `medarbetare` (None: a new one) with this user, kommun
+    and förvaltning.
+
+    The förvaltning is the kommun's (a handläggare sees his förvaltning's ärenden, so one
+    placed in another kommun's would see that kommun's). Staff with no Medarbetare row place
+    anyone in any kommun; the others place only in their own kommun, never change their own
+    placement and never hand a placement to another user (its first user would be left with
+    no Medarbetare row, and so with every kommun).
+    """
+    if forvaltning is not None and kommun is not None and forvaltning.kommun_id != kommun.pk:
+        raise OgiltigUppgift(
+            _("Förvaltningen hör till en annan kommun än medarbetarens."),
+            code="medarbetare_forvaltning",
+        )
+    kommun_id = kommun_id_for_user(user)
+    if kommun_id is None:
+        return
+    if medarbetare is not None and not kan_andra_medarbetare(user, medarbetare):
+        raise BehorighetSaknas(
+            _("Du kan inte ändra din egen eller en annan kommuns medarbetares placering."),
+            code="medarbetare_egen",
+        )
+    if kommun is not None and kommun.pk != kommun_id:
+        raise BehorighetSaknas(
+            _("Medarbetare placeras bara i din egen kommun."), code="medarbetare_kommun"
+        )
+    if (
+        medarbetare is not None
+        and anvandare is not None
+        and anvandare.pk != medarbetare.anvandare_id
+    ):
+        raise BehorighetSaknas(
+            _("En placering flyttas inte till en annan användare."), code="medarbetare_anvandare"
+        )
 
 
 def kontrollera_skapa(user) -> None:

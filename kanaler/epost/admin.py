@@ -14,6 +14,8 @@ class EpostkontoAdmin(admin.ModelAdmin):
 class InkommetAdmin(ArendeScopeMixin, admin.ModelAdmin):
     arende_falt = "meddelande__arende"
     list_display = ["mottagen", "konto", "avsandare", "amne", "status", "typ"]
+    rubrik_kolumner = ("amne",)
+    kontakt_kolumner = ("avsandare",)
     list_filter = ["status", "typ", "konto"]
     # The raw bytes can be megabytes: kept out of the page (attached to the ärende instead).
     exclude = ["ra"]
@@ -22,7 +24,11 @@ class InkommetAdmin(ArendeScopeMixin, admin.ModelAdmin):
 
 @admin.register(Utskick)
 class UtskickAdmin(ArendeScopeMixin, admin.ModelAdmin):
+    """Its ärende and meddelande are shown, not chosen (ArendeScopeMixin)."""
+
     list_display = ["skapad", "typ", "till", "amne", "status", "forsok"]
+    rubrik_kolumner = ("amne",)
+    kontakt_kolumner = ("till",)
     list_filter = ["status", "typ"]
 
 

@@ -13,11 +13,17 @@ class SamtalshandelseInline(admin.TabularInline):
 
 @admin.register(Samtal)
 class SamtalAdmin(ArendeScopeMixin, admin.ModelAdmin):
-    """Read-only: calls are written by the växel's events."""
+    """Read-only: calls are written by the växel's events.
 
+    A call may point at two ärenden (the one registered during it and the callback of a
+    missed one); both must be visible for the call to be shown.
+    """
+
+    arende_falt = ("arende", "aterringning")
     list_display = ["samtals_id", "ko", "nummer", "inkom", "besvarat", "missat", "agent"]
     list_filter = ["ko"]
     search_fields = ["samtals_id", "nummer"]
+    kontakt_kolumner = ("nummer",)
     inlines = [SamtalshandelseInline]
 
     def has_change_permission(self, request, obj=None) -> bool:

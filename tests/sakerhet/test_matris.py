@@ -723,6 +723,67 @@ FALL: list[Fall] = [
             ("hemligt", lambda v: v.registrering_hemligt.pk, 302),
         )
     ),
+    # Rows of an ärende (e-post, besök, samtal) are the services' to write: none is added, and
+    # one of an ärende the user may not see (the sekretess kvitto) is not there for him.
+    Fall(
+        "admin:epost_utskick_change",
+        "GET",
+        _url("admin:epost_utskick_change", lambda v: v.utskick_hemligt.pk),
+        svar(ADMIN_LOGIN, (ADMINISTRATOR, 302)),
+        etikett="hemligt",
+    ),
+    *(
+        Fall(
+            namn,
+            "GET",
+            _url(namn),
+            svar(ADMIN_LOGIN, (ADMINISTRATOR, 403)),
+        )
+        for namn in (
+            "admin:epost_utskick_add",
+            "admin:epost_inkommet_add",
+            "admin:besok_besok_add",
+            "admin:telefon_samtal_add",
+        )
+    ),
+    *(
+        Fall(namn, "GET", _url(namn), svar(ADMIN_LOGIN, (ADMINISTRATOR, 200)))
+        for namn in (
+            "admin:epost_utskick_changelist",
+            "admin:besok_besok_changelist",
+            "admin:telefon_samtal_changelist",
+        )
+    ),
+    # The catalogue in the admin is the own kommun's: the neighbour kommun is not there, no
+    # kommun is added by a scoped user, and nobody changes his own placement.
+    Fall(
+        "admin:arenden_kommun_add",
+        "GET",
+        _url("admin:arenden_kommun_add"),
+        svar(ADMIN_LOGIN, (ADMINISTRATOR, 403)),
+    ),
+    *(
+        Fall(
+            "admin:arenden_kommun_change",
+            "GET",
+            _url("admin:arenden_kommun_change", kommun),
+            svar(ADMIN_LOGIN, (ADMINISTRATOR, status)),
+            etikett=etikett,
+        )
+        for etikett, kommun, status in (
+            ("egen", lambda v: v.oppet.kommun_id, 200),
+            ("granne", lambda v: v.granne.kommun_id, 302),
+        )
+    ),
+    Fall(
+        "admin:arenden_medarbetare_change",
+        "POST",
+        _url("admin:arenden_medarbetare_change", lambda v: v.user(ADMINISTRATOR).medarbetare.pk),
+        svar(ADMIN_LOGIN, (ADMINISTRATOR, 403)),
+        data={"forvaltning": ""},
+        extra={"kommun": lambda v: v.granne.kommun_id},
+        etikett="egen",
+    ),
     # The svarsmallar in the admin are those of the app's pages: the neighbour's is not there.
     Fall(
         "admin:arenden_svarsmall_changelist",
