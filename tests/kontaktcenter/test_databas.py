@@ -12,7 +12,9 @@ from arenden.behorighet import Roll
 from arenden.demodata.anvandare import DEMOLOSENORD
 
 # Transactional: inside a test's transaction every check would be Django's own SELECT 1.
-pytestmark = pytest.mark.django_db(transaction=True)
+# Serialized: a plain transactional test's flush makes new content types, which the
+# serialized state a later test (platina_bridge/test_celery.py) loads would collide with.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture(autouse=True)
