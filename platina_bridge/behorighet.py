@@ -1,5 +1,9 @@
 """Who may run the Platina operations view: teamledare and administratörer of the kommun.
 
+Every service that acts on a registration for someone (retry, marking by hand) asks
+`kontrollera_registrering` first: the role and the ärende's kommun, as the view's reads are
+scoped (platina_bridge/selectors.py).
+
 What a row shows follows the ärende's own rule (`arenden.behorighet`): for a
 sekretessmarkerat ärende the user is not named on, whatever his role (administratörer
 too), only that a registration exists and its state, number of attempts and who marked it
@@ -28,6 +32,29 @@ def kontrollera_hantera_registreringar(user) -> None:
         raise BehorighetSaknas(
             _("Bara teamledare och administratörer hanterar registreringarna i Platina.")
         )
+
+
+ANNAN_KOMMUN_NEKAD = _lazy("Registreringen hör till en annan kommuns ärende.")
+
+
+def kontrollera_registrering(user, registrering) -> None:
+    """Raise BehorighetSaknas unless the user may act on this registration: a teamledare or
+    administratör of its ärende's kommun (staff with no Medarbetare row: any kommun).
+
+    The kommun is read from the database, not from the caller's row. Every service that
+    changes a registration for someone asks this first, whichever page called it.
+    """
+    kontrollera_hantera_registreringar(user)
+    kommun_id = behorighet.kommun_id_for_user(user)
+    if kommun_id is None:
+        return
+    arendets = (
+        PlatinaRegistrering.objects.filter(pk=registrering.pk)
+        .values_list("arende__kommun_id", flat=True)
+        .first()
+    )
+    if arendets != kommun_id:
+        raise BehorighetSaknas(str(ANNAN_KOMMUN_NEKAD), code="platina_kommun")
 
 
 SEKRETESS_FEL = _lazy("Sekretessmarkerat ärende – felet visas för dem som är behöriga")
@@ -61,6 +88,6 @@ def kan_markera_manuellt(user, registrering) -> bool:
 
 
 def kontrollera_markera_manuellt(user, registrering) -> None:
-    kontrollera_hantera_registreringar(user)
+    kontrollera_registrering(user, registrering)
     if not kan_markera_manuellt(user, registrering):
         raise BehorighetSaknas(str(MARKERA_MANUELLT_NEKAD), code="platina_sekretess")

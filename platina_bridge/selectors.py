@@ -34,9 +34,8 @@ class Sida:
 def _for_user(user) -> QuerySet[PlatinaRegistrering]:
     kontrollera_hantera_registreringar(user)
     rader = PlatinaRegistrering.objects.all()
-    medarbetare = getattr(user, "medarbetare", None)
-    if medarbetare is not None:
-        kommun_id = medarbetare.kommun_id
+    kommun_id = arende_behorighet.kommun_id_for_user(user)
+    if kommun_id is not None:
         rader = rader.filter(arende__kommun_id=kommun_id)
     return rader
 

@@ -255,7 +255,12 @@ def _kontrollera_inte_klar(registrering: PlatinaRegistrering) -> None:
 
 @transaction.atomic
 def registrering_forsok_igen(*, registrering: PlatinaRegistrering, av: AbstractUser):
-    """Queue a failed registration again (after a registrator fixed the cause)."""
+    """Queue a failed registration again (after a registrator fixed the cause).
+
+    Refused (BehorighetSaknas) to anyone but a teamledare or administratör of the ärende's
+    kommun (platina_bridge/behorighet.py).
+    """
+    behorighet.kontrollera_registrering(av, registrering)
     registrering = PlatinaRegistrering.objects.select_for_update().get(pk=registrering.pk)
     _kontrollera_inte_klar(registrering)
     registrering.tillstand = Tillstand.KOAD
@@ -271,8 +276,9 @@ def registrering_markera_manuellt(
 ) -> PlatinaRegistrering:
     """Record that a registrator diariefört the ärende by hand, with the number he got.
 
-    Refused (BehorighetSaknas) to anyone who may not see the ärende's content: for a
-    sekretessmarkerat ärende only those named on it (platina_bridge/behorighet.py).
+    Refused (BehorighetSaknas) to anyone but a teamledare or administratör of the ärende's
+    kommun, and to anyone who may not see the ärende's content: for a sekretessmarkerat
+    ärende only those named on it (platina_bridge/behorighet.py).
     """
     behorighet.kontrollera_markera_manuellt(av, registrering)
     diarienummer = diarienummer.strip()

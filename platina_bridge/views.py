@@ -87,6 +87,8 @@ def forsok_igen(request: HttpRequest, pk: int) -> HttpResponse:
     registrering = _hamta(request, pk)
     try:
         services.registrering_forsok_igen(registrering=registrering, av=request.user)
+    except BehorighetSaknas as fel:
+        raise PermissionDenied(fel.message) from fel
     except ApplicationError as fel:
         messages.error(request, _fel(registrering, fel))
     else:

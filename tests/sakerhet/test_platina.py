@@ -1,7 +1,8 @@
 """The Platina view and admin through HTTP: a sekretessmarkerat ärende's registration shows
 its state to every teamledare and administratör of the kommun, its content only to those
 named on the ärende (platina_bridge/behorighet.py). Those not named may retry it, but not mark
-it as registered by hand; a named user's opening of its admin page is a logged read.
+it as registered by hand; a named user's opening of its admin page is a logged read. The
+services themselves refuse another kommun's registration, whoever calls them.
 
 The world's sekretess ärende (only the vägledare named) has a registration that Platina
 refused with the ärende's rubrik quoted in its error.
@@ -11,6 +12,7 @@ import re
 from html import unescape
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.contrib.messages import get_messages
 from django.urls import reverse
 
@@ -19,9 +21,9 @@ from arenden.errors import BehorighetSaknas
 from arenden.models import Arende, Handelse
 from integritet.models import Logghandelse
 from platina_bridge import services
-from platina_bridge.behorighet import MARKERA_MANUELLT_NEKAD, SEKRETESS_FEL
+from platina_bridge.behorighet import ANNAN_KOMMUN_NEKAD, MARKERA_MANUELLT_NEKAD, SEKRETESS_FEL
 from platina_bridge.models import PlatinaRegistrering, Tillstand
-from tests.sakerhet.conftest import ADMINISTRATOR, ANNAN_KOMMUN, TEAMLEDARE
+from tests.sakerhet.conftest import ADMINISTRATOR, ANNAN_KOMMUN, TEAMLEDARE, VAGLEDARE
 
 pytestmark = pytest.mark.django_db
 
@@ -328,3 +330,94 @@ def test_adminsidan_for_ej_namngiven_loggar_ingen_lasning(klient, varld):
     assert svar.status_code == 302
     assert Logghandelse.objects.filter(typ=Logghandelse.Typ.LAST).count() == fore
     assert _lasningar(varld.hemligt) == fore_lasta
+
+
+@pytest.fixture
+def registrering_granne(varld) -> PlatinaRegistrering:
+    """The neighbour kommun's ärende's registration, refused by Platina."""
+    return PlatinaRegistrering.objects.create(
+        arende=varld.granne,
+        diarium="KS",
+        idempotensnyckel=varld.granne.nummer,
+        tillstand=Tillstand.KRAVER_ATGARD,
+        forsok=2,
+    )
+
+
+def _som_i_databasen(rad) -> tuple:
+    nu = PlatinaRegistrering.objects.get(pk=rad.pk)
+    return (nu.tillstand, nu.diarienummer, nu.manuellt_av_id, nu.uppdaterad)
+
+
+@pytest.mark.parametrize("roll", EJ_NAMNGIVEN_LEDNING)
+def test_tjansterna_nekar_en_annan_kommuns_registrering(varld, registrering_granne, roll):
+    """The kommun is the services' rule, for every caller (not only the Diarieföring view,
+    whose list is scoped): retry and marking by hand of the neighbour's registration are
+    refused with a Swedish reason, and nothing changes."""
+    user = varld.user(roll)
+    fore = _som_i_databasen(registrering_granne)
+
+    with pytest.raises(BehorighetSaknas) as igen:
+        services.registrering_forsok_igen(registrering=registrering_granne, av=user)
+    with pytest.raises(BehorighetSaknas) as manuellt:
+        services.registrering_markera_manuellt(
+            registrering=registrering_granne, av=user, diarienummer="KS 2026/5"
+        )
+
+    for fel in (igen.value, manuellt.value):
+        assert fel.code == "platina_kommun"
+        assert fel.message == str(ANNAN_KOMMUN_NEKAD)
+    assert _som_i_databasen(registrering_granne) == fore
+    assert Arende.objects.get(pk=varld.granne.pk).diarienummer == ""
+
+
+def test_grannens_teamledare_nekas_var_kommuns_registrering(varld):
+    """The other way round: the neighbour's teamledare retries nothing of ours."""
+    rad = varld.registrering
+    fore = _som_i_databasen(rad)
+
+    with pytest.raises(BehorighetSaknas) as fel:
+        services.registrering_forsok_igen(registrering=rad, av=varld.user(ANNAN_KOMMUN))
+
+    assert fel.value.code == "platina_kommun"
+    assert _som_i_databasen(rad) == fore
+
+
+def test_forsok_igen_kraver_rollen_i_tjansten(varld):
+    """Retrying had no check of its own: a vägledare calling the service is refused now."""
+    rad = varld.registrering_hemligt
+    fore = _som_i_databasen(rad)
+
+    with pytest.raises(BehorighetSaknas):
+        services.registrering_forsok_igen(registrering=rad, av=varld.user(VAGLEDARE))
+
+    assert _som_i_databasen(rad) == fore
+
+
+def test_egna_kommunens_teamledare_och_superanvandare_utan_medarbetare_far(
+    varld, registrering_granne
+):
+    """The own kommun's teamledare retries its row; a superuser with no Medarbetare row
+    works with every kommun and retries the neighbour's."""
+    rot = get_user_model().objects.create_superuser("rot", "rot@exempel.se", None)
+
+    services.registrering_forsok_igen(registrering=varld.registrering, av=varld.user(TEAMLEDARE))
+    services.registrering_forsok_igen(registrering=registrering_granne, av=rot)
+
+    for rad in (varld.registrering, registrering_granne):
+        assert PlatinaRegistrering.objects.get(pk=rad.pk).tillstand == Tillstand.KOAD
+
+
+def test_vyn_hittar_inte_en_annan_kommuns_registrering(klient, varld, registrering_granne):
+    """Through HTTP the view still answers as for a row that does not exist."""
+    c = klient(TEAMLEDARE)
+    fore = _som_i_databasen(registrering_granne)
+
+    igen = c.post(reverse("platina:forsok_igen", args=[registrering_granne.pk]))
+    manuellt = c.post(
+        reverse("platina:markera_manuellt", args=[registrering_granne.pk]),
+        {"diarienummer": "KS 2026/5"},
+    )
+
+    assert igen.status_code == manuellt.status_code == 404
+    assert _som_i_databasen(registrering_granne) == fore
