@@ -12,7 +12,6 @@ from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from arenden import behorighet, selectors
-from arenden.errors import BehorighetSaknas
 from arenden.models import (
     Arende,
     Forvaltning,
@@ -30,6 +29,31 @@ def _pekar_pa_arende(modell) -> bool:
     return modell is Arende or any(
         f.is_relation and f.related_model is Arende for f in modell._meta.concrete_fields
     )
+
+
+def _folj(rad, vag: str):
+    """Follow a path ("meddelande__arende") from a row; None where a link is empty."""
+    for namn in vag.split("__"):
+        if rad is None:
+            return None
+        rad = getattr(rad, namn, None)
+    return rad
+
+
+def _form_som_kontrollerar(form, kontroll):
+    """Return `form` with `kontroll(data)` (a rule of the access module) run in clean(): what
+    it refuses is a form error with the rule's own Swedish message."""
+
+    class KontrolleradForm(form):
+        def clean(self):
+            data = super().clean()
+            try:
+                kontroll(data)
+            except ApplicationError as fel:
+                raise ValidationError(fel.message, code=fel.code) from None
+            return data
+
+    return KontrolleradForm
 
 
 class ArendeScopeMixin:
@@ -100,10 +124,7 @@ class ArendeScopeMixin:
         """Fetch the row (from `get_queryset`); a read of a sekretess ärende is logged."""
         rad = super().get_object(request, object_id, from_field)
         for vag in self._vagar():
-            arende = rad
-            for namn in vag.split("__"):
-                arende = getattr(arende, namn, None) if arende is not None else None
-            if arende is not None:
+            if (arende := _folj(rad, vag)) is not None:
                 behorighet.sekretess_lasning_logga(user=request.user, arende=arende)
         return rad
 
@@ -113,9 +134,7 @@ class ArendeScopeMixin:
     @admin.display(description=_("ärende"))
     def listrad_arende(self, rad) -> str:
         """The row's ärende as a list row shows it: its number and `listrad_rubrik`."""
-        arende = rad
-        for namn in self._vagar()[0].split("__"):
-            arende = getattr(arende, namn, None) if arende is not None else None
+        arende = _folj(rad, self._vagar()[0])
         if arende is None:
             return "-"
         return f"{arende.nummer} {behorighet.listrad_rubrik(arende)}"
@@ -262,25 +281,16 @@ class MedarbetareAdmin(KommunScopeMixin, admin.ModelAdmin):
         return falt
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-        user = request.user
-
-        class MedarbetareForm(form):
-            def clean(self):
-                data = super().clean()
-                try:
-                    behorighet.kontrollera_medarbetare_spara(
-                        user,
-                        medarbetare=obj,
-                        anvandare=data.get("anvandare", obj.anvandare if obj else None),
-                        kommun=data.get("kommun"),
-                        forvaltning=data.get("forvaltning"),
-                    )
-                except ApplicationError as fel:
-                    raise ValidationError(fel.message, code=fel.code) from None
-                return data
-
-        return MedarbetareForm
+        return _form_som_kontrollerar(
+            super().get_form(request, obj, change, **kwargs),
+            lambda data: behorighet.kontrollera_medarbetare_spara(
+                request.user,
+                medarbetare=obj,
+                anvandare=data.get("anvandare", obj.anvandare if obj else None),
+                kommun=data.get("kommun"),
+                forvaltning=data.get("forvaltning"),
+            ),
+        )
 
     def has_change_permission(self, request, obj=None):
         return super().has_change_permission(request, obj) and (
@@ -367,21 +377,12 @@ class SvarsmallAdmin(admin.ModelAdmin):
         return falt
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
-        user = request.user
-
-        class SvarsmallForm(form):
-            def clean(self):
-                data = super().clean()
-                try:
-                    behorighet.kontrollera_svarsmall_spara(
-                        user, mall=obj, forvaltning=data.get("forvaltning")
-                    )
-                except BehorighetSaknas as fel:
-                    raise ValidationError(fel.message, code=fel.code) from None
-                return data
-
-        return SvarsmallForm
+        return _form_som_kontrollerar(
+            super().get_form(request, obj, change, **kwargs),
+            lambda data: behorighet.kontrollera_svarsmall_spara(
+                request.user, mall=obj, forvaltning=data.get("forvaltning")
+            ),
+        )
 
     def save_model(self, request, obj, form, change):
         obj.andrad_av = request.user

@@ -35,26 +35,31 @@ def kontrollera_hantera_registreringar(user) -> None:
 
 
 ANNAN_KOMMUN_NEKAD = _lazy("Registreringen hör till en annan kommuns ärende.")
+MARKERA_MANUELLT_NEKAD = _lazy(
+    "Registreringen hör till ett sekretessmarkerat ärende. Bara den som är behörig till "
+    "ärendet kan markera den som registrerad manuellt; du kan fortfarande försöka igen."
+)
 
 
-def kontrollera_registrering(user, registrering) -> None:
+def kontrollera_registrering(user, registrering, *, innehall: bool = False) -> None:
     """Raise BehorighetSaknas unless the user may act on this registration: a teamledare or
-    administratör of its ärende's kommun (staff with no Medarbetare row: any kommun).
+    administratör of its ärende's kommun (staff with no Medarbetare row: any kommun) and,
+    with `innehall` (marking it by hand), one who may see the ärende's content: for a
+    sekretessmarkerat ärende one named on it.
 
-    The kommun is read from the database, not from the caller's row. Every service that
-    changes a registration for someone asks this first, whichever page called it.
+    The kommun and the sekretess rule are read from the database in one query, not from the
+    caller's row. Every service that changes a registration for someone asks this first,
+    whichever page called it.
     """
     kontrollera_hantera_registreringar(user)
+    arendets_kommun, synligt = PlatinaRegistrering.objects.filter(pk=registrering.pk).annotate(
+        synligt=behorighet.sekretess_innehall_synligt(user)
+    ).values_list("arende__kommun_id", "synligt").first() or (None, False)
     kommun_id = behorighet.kommun_id_for_user(user)
-    if kommun_id is None:
-        return
-    arendets = (
-        PlatinaRegistrering.objects.filter(pk=registrering.pk)
-        .values_list("arende__kommun_id", flat=True)
-        .first()
-    )
-    if arendets != kommun_id:
+    if kommun_id is not None and arendets_kommun != kommun_id:
         raise BehorighetSaknas(str(ANNAN_KOMMUN_NEKAD), code="platina_kommun")
+    if innehall and not synligt:
+        raise BehorighetSaknas(str(MARKERA_MANUELLT_NEKAD), code="platina_sekretess")
 
 
 SEKRETESS_FEL = _lazy("Sekretessmarkerat ärende – felet visas för dem som är behöriga")
@@ -65,29 +70,5 @@ def innehall_synligt(registrering) -> bool:
     return bool(getattr(registrering, "innehall_synligt", False))
 
 
-MARKERA_MANUELLT_NEKAD = _lazy(
-    "Registreringen hör till ett sekretessmarkerat ärende. Bara den som är behörig till "
-    "ärendet kan markera den som registrerad manuellt; du kan fortfarande försöka igen."
-)
-
-
-def kan_markera_manuellt(user, registrering) -> bool:
-    """Return whether the user may mark the registration as registered by hand: a teamledare
-    or administratör, and for a sekretessmarkerat ärende one named on it.
-
-    Asks the database, not the row's `innehall_synligt` (a caller may not have set it)."""
-    if not kan_hantera_registreringar(user):
-        return False
-    synligt = (
-        PlatinaRegistrering.objects.filter(pk=registrering.pk)
-        .annotate(synligt=behorighet.sekretess_innehall_synligt(user))
-        .values_list("synligt", flat=True)
-        .first()
-    )
-    return bool(synligt)
-
-
 def kontrollera_markera_manuellt(user, registrering) -> None:
-    kontrollera_registrering(user, registrering)
-    if not kan_markera_manuellt(user, registrering):
-        raise BehorighetSaknas(str(MARKERA_MANUELLT_NEKAD), code="platina_sekretess")
+    kontrollera_registrering(user, registrering, innehall=True)
