@@ -7,9 +7,9 @@ Seeds a bench database (`seed_demo --arenden N`; default postgres:///kc_last_ben
 and migrated when missing, reused when it already holds N ärenden), starts gunicorn on a free
 loopback port against it and sends requests at a fixed rate (`--takt` per second, open
 loop: a slow server does not slow the arrivals, so queueing shows in the latencies) for
-`--sekunder` seconds with aiohttp (the `bench` extra, which `make` installs); its
-client costs a quarter of httpx's CPU per request, and the load generator shares the two
-cores with the server it measures. The mix:
+`--sekunder` seconds with a plain HTTP/1.1 client on asyncio streams (`Klient`): the load
+generator shares the two cores with the server it measures, so it must cost little. The
+mix:
 
 - kommunvägledare (logged in through /logga-in/ first): the queue page `/`, the queue API,
   one ärende's page, a telephone call registered through the quick-form API (solved at
@@ -37,6 +37,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.parse
 import uuid
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -188,6 +189,30 @@ def starta_gunicorn(port: int, workers: int, threads: int) -> subprocess.Popen:
     raise SystemExit("gunicorn svarade inte på /halsa/ inom 60 s.")
 
 
+def cpu_sekunder(gunicorn_pid: int) -> dict[str, float]:
+    """CPU seconds used so far (user + system), per part: gunicorn (its process group),
+    PostgreSQL (every postgres process) and this load generator. Linux /proc only."""
+    tick = os.sysconf("SC_CLK_TCK")
+    delar = {"gunicorn": 0.0, "postgresql": 0.0}
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                falt = f.read().rsplit(")", 1)[1].split()
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                kommando = f.read()
+        except OSError:  # the process ended meanwhile
+            continue
+        # After the name: state, ppid, pgrp, …, utime (12th), stime (13th).
+        tid = (int(falt[11]) + int(falt[12])) / tick
+        if int(falt[2]) == gunicorn_pid:
+            delar["gunicorn"] += tid
+        elif kommando.startswith(b"postgres"):
+            delar["postgresql"] += tid
+    egen = os.times()
+    delar["lastgeneratorn"] = egen.user + egen.system
+    return delar
+
+
 def stoppa(process: subprocess.Popen) -> None:
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGTERM)
@@ -231,11 +256,66 @@ class Svar:
         return json.loads(self.innehall)
 
 
-async def hamta(klient, metod: str, url: str, **kw) -> Svar:
-    """Send one request (no redirects followed) and read the whole answer."""
-    async with klient.request(metod, url, allow_redirects=False, **kw) as svar:
-        innehall = await svar.read()
-        return Svar(svar.status, innehall, {k: m.value for k, m in svar.cookies.items()})
+class Klient:
+    """A plain HTTP/1.1 client on asyncio streams: one connection per request.
+
+    gunicorn's sync workers close the connection after each answer, so there is no pool to
+    keep. The load generator shares the two cores with the server it measures; this costs
+    a fraction of a general client's CPU per request (aiohttp's, measured in the note of
+    issue 8), which the server gets instead. It sends what the load needs (a query
+    string, a form or JSON, headers) and reads the status, the Set-Cookie values and the
+    body (Content-Length, or to the end of the connection).
+    """
+
+    def __init__(self, bas: str, *, timeout: float = 30):
+        delar = urllib.parse.urlsplit(bas)
+        self.bas = bas
+        self.host, self.port, self.timeout = delar.hostname, delar.port or 80, timeout
+
+    async def request(self, metod, sokvag, *, headers=None, params=None, data=None, json=None):
+        return await asyncio.wait_for(
+            self._request(metod, sokvag, headers or {}, params, data, json), self.timeout
+        )
+
+    async def _request(self, metod, sokvag, headers, params, data, json_) -> "Svar":
+        if params:
+            sokvag += "?" + urllib.parse.urlencode(params)
+        kropp, huvuden = b"", [f"Host: {self.host}:{self.port}", "Connection: close"]
+        if json_ is not None:
+            kropp = json.dumps(json_).encode()
+            huvuden.append("Content-Type: application/json")
+        elif data is not None:
+            kropp = urllib.parse.urlencode(data).encode()
+            huvuden.append("Content-Type: application/x-www-form-urlencoded")
+        if kropp or metod != "GET":
+            huvuden.append(f"Content-Length: {len(kropp)}")
+        huvuden += [f"{namn}: {varde}" for namn, varde in headers.items()]
+        lasare, skrivare = await asyncio.open_connection(self.host, self.port)
+        try:
+            rader = [f"{metod} {sokvag} HTTP/1.1", *huvuden, "", ""]
+            skrivare.write("\r\n".join(rader).encode() + kropp)
+            huvud = await lasare.readuntil(b"\r\n\r\n")
+            rader = huvud.decode("latin-1").split("\r\n")
+            status = int(rader[0].split(" ", 2)[1])
+            cookies, langd = {}, None
+            for rad in rader[1:]:
+                namn, _, varde = rad.partition(":")
+                namn = namn.lower()
+                if namn == "content-length":
+                    langd = int(varde)
+                elif namn == "set-cookie":
+                    kaka, _, _attribut = varde.strip().partition(";")
+                    cnamn, _, cvarde = kaka.partition("=")
+                    cookies[cnamn] = cvarde
+            innehall = await (lasare.readexactly(langd) if langd is not None else lasare.read())
+        finally:
+            skrivare.close()
+        return Svar(status, innehall, cookies)
+
+
+async def hamta(klient: Klient, metod: str, url: str, **kw) -> Svar:
+    """Send one request to a URL under the client's base (no redirects followed)."""
+    return await klient.request(metod, url.removeprefix(klient.bas), **kw)
 
 
 class Session:
@@ -424,47 +504,39 @@ class Last:
         await self._anropa("faq_artikel", "GET", f"/fragor/{artikel}/")
 
     async def kor(self, *, sekunder: float, takt: float, samtidiga: int) -> float:
-        try:
-            import aiohttp
-        except ImportError:
-            raise SystemExit("bench/last.py behöver aiohttp: pip install -e '.[bench]'") from None
-
-        async with aiohttp.ClientSession(
-            connector=aiohttp.TCPConnector(limit=samtidiga),
-            timeout=aiohttp.ClientTimeout(total=30),
-            # Cookies go by hand in each session's headers (see Session).
-            cookie_jar=aiohttp.DummyCookieJar(),
-        ) as self.klient:
-            self.sessioner = [Session(self.klient, self.bas) for _ in range(VAGLEDARSESSIONER)]
-            for session in self.sessioner:
-                start = time.perf_counter()
-                await session.logga_in("vagledare", self.underlag.losenord)
-                self.m.tider["logga_in"].append((time.perf_counter() - start) * 1000)
-            typer, vikter = list(MIX), list(MIX.values())
-            platser = asyncio.Semaphore(samtidiga)
-            pagaende: set[asyncio.Task] = set()
-
-            async def en(typ: str) -> None:
-                try:
-                    await getattr(self, typ)()
-                finally:
-                    platser.release()
-
+        # Cookies go by hand in each session's headers (see Session); at most `samtidiga`
+        # requests are under way (the semaphore below).
+        self.klient = Klient(self.bas)
+        self.sessioner = [Session(self.klient, self.bas) for _ in range(VAGLEDARSESSIONER)]
+        for session in self.sessioner:
             start = time.perf_counter()
-            nasta = start
-            while (nu := time.perf_counter()) - start < sekunder:
-                if nu < nasta:
-                    await asyncio.sleep(nasta - nu)
-                nasta += 1 / takt
-                if platser.locked():
-                    # Every slot busy: the server is behind; the arrival waits and is counted.
-                    self.m.efterslap += 1
-                await platser.acquire()
-                uppgift = asyncio.create_task(en(random.choices(typer, vikter)[0]))
-                pagaende.add(uppgift)
-                uppgift.add_done_callback(pagaende.discard)
-            await asyncio.gather(*pagaende)
-            return time.perf_counter() - start
+            await session.logga_in("vagledare", self.underlag.losenord)
+            self.m.tider["logga_in"].append((time.perf_counter() - start) * 1000)
+        typer, vikter = list(MIX), list(MIX.values())
+        platser = asyncio.Semaphore(samtidiga)
+        pagaende: set[asyncio.Task] = set()
+
+        async def en(typ: str) -> None:
+            try:
+                await getattr(self, typ)()
+            finally:
+                platser.release()
+
+        start = time.perf_counter()
+        nasta = start
+        while (nu := time.perf_counter()) - start < sekunder:
+            if nu < nasta:
+                await asyncio.sleep(nasta - nu)
+            nasta += 1 / takt
+            if platser.locked():
+                # Every slot busy: the server is behind; the arrival waits and is counted.
+                self.m.efterslap += 1
+            await platser.acquire()
+            uppgift = asyncio.create_task(en(random.choices(typer, vikter)[0]))
+            pagaende.add(uppgift)
+            uppgift.add_done_callback(pagaende.discard)
+        await asyncio.gather(*pagaende)
+        return time.perf_counter() - start
 
 
 # ---------------------------------------------------------------------------------------
@@ -615,6 +687,7 @@ def main() -> int:
         f"{os.cpu_count()} kärnor, belastning före {os.getloadavg()[0]:.1f}. "
         f"Kör {args.sekunder:.0f} s i {args.takt:.0f} anrop/s …"
     )
+    cpu_fore = cpu_sekunder(gunicorn.pid)
     try:
         tid = asyncio.run(
             Last(f"http://127.0.0.1:{port}", underlag, matning, korning).kor(
@@ -623,9 +696,17 @@ def main() -> int:
         )
     finally:
         belastning = os.getloadavg()[0]
+        cpu_efter = cpu_sekunder(gunicorn.pid)
         stoppa(gunicorn)
     print(f"Belastning efter: {belastning:.1f}\n")
     mal = rapport(matning, tid, args.takt)
+    anrop = sum(len(t) for t in matning.tider.values())
+    cpu = {d: cpu_efter[d] - cpu_fore[d] for d in cpu_fore}
+    print(
+        f"CPU under körningen ({os.cpu_count()} kärnor × "
+        f"{tid:.0f} s = {(os.cpu_count() or 1) * tid:.0f} s): "
+        + ", ".join(f"{d} {s:.1f} s ({s / anrop * 1000:.1f} ms/anrop)" for d, s in cpu.items())
+    )
     hel = kontrollera(matning, korning, start)
     toma_koer()
     print(
