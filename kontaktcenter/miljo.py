@@ -107,6 +107,10 @@ def databas(namn: str, standard: str) -> dict:
         "PORT": str(port or ""),
         "OPTIONS": alternativ,
         "CONN_MAX_AGE": heltal("DATABASE_CONN_MAX_AGE", 60),
+        # A statement seen this many times on a connection is prepared there (planned
+        # once; kontaktcenter/postgresql/forberedda.py). 0: never (behind PgBouncer in
+        # transaction mode, which does not keep a client on one server session).
+        "PREPARE_THRESHOLD": heltal("DATABASE_PREPARE_THRESHOLD", 3),
         "CONN_HEALTH_CHECKS": True,
     }
 
