@@ -31,7 +31,7 @@ def _pekar_pa_arende(modell) -> bool:
     )
 
 
-def _folj(rad, vag: str):
+def folj(rad, vag: str):
     """Follow a path ("meddelande__arende") from a row; None where a link is empty."""
     for namn in vag.split("__"):
         if rad is None:
@@ -40,7 +40,7 @@ def _folj(rad, vag: str):
     return rad
 
 
-def _form_som_kontrollerar(form, kontroll):
+def form_som_kontrollerar(form, kontroll):
     """Return `form` with `kontroll(data)` (a rule of the access module) run in clean(): what
     it refuses is a form error with the rule's own Swedish message."""
 
@@ -124,7 +124,7 @@ class ArendeScopeMixin:
         """Fetch the row (from `get_queryset`); a read of a sekretess ärende is logged."""
         rad = super().get_object(request, object_id, from_field)
         for vag in self._vagar():
-            if (arende := _folj(rad, vag)) is not None:
+            if (arende := folj(rad, vag)) is not None:
                 behorighet.sekretess_lasning_logga(user=request.user, arende=arende)
         return rad
 
@@ -134,7 +134,7 @@ class ArendeScopeMixin:
     @admin.display(description=_("ärende"))
     def listrad_arende(self, rad) -> str:
         """The row's ärende as a list row shows it: its number and `listrad_rubrik`."""
-        arende = _folj(rad, self._vagar()[0])
+        arende = folj(rad, self._vagar()[0])
         if arende is None:
             return "-"
         return f"{arende.nummer} {behorighet.listrad_rubrik(arende)}"
@@ -281,7 +281,7 @@ class MedarbetareAdmin(KommunScopeMixin, admin.ModelAdmin):
         return falt
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        return _form_som_kontrollerar(
+        return form_som_kontrollerar(
             super().get_form(request, obj, change, **kwargs),
             lambda data: behorighet.kontrollera_medarbetare_spara(
                 request.user,
@@ -377,7 +377,7 @@ class SvarsmallAdmin(admin.ModelAdmin):
         return falt
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        return _form_som_kontrollerar(
+        return form_som_kontrollerar(
             super().get_form(request, obj, change, **kwargs),
             lambda data: behorighet.kontrollera_svarsmall_spara(
                 request.user, mall=obj, forvaltning=data.get("forvaltning")
