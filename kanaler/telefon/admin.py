@@ -1,5 +1,6 @@
 from django.contrib import admin
 
+from arenden import behorighet
 from arenden.admin import ArendeScopeMixin
 from kanaler.telefon.models import Samtal, Samtalshandelse
 
@@ -16,7 +17,11 @@ class SamtalAdmin(ArendeScopeMixin, admin.ModelAdmin):
     """Read-only: calls are written by the växel's events.
 
     A call may point at two ärenden (the one registered during it and the callback of a
-    missed one); both must be visible for the call to be shown.
+    missed one); both must be visible for the call to be shown. A call with neither (an
+    answered call nobody registered, a missed one from a hidden number) leads to no kommun:
+    the växel's queue and agent are names it sends, not rows of ours. It could be any
+    kommun's, and its number is a caller's, so it is shown only to staff who work with every
+    kommun (`arbetar_med_alla_kommuner`).
     """
 
     arende_falt = ("arende", "aterringning")
@@ -25,6 +30,12 @@ class SamtalAdmin(ArendeScopeMixin, admin.ModelAdmin):
     search_fields = ["samtals_id", "nummer"]
     kontakt_kolumner = ("nummer",)
     inlines = [SamtalshandelseInline]
+
+    def get_queryset(self, request):
+        samtal = super().get_queryset(request)
+        if behorighet.arbetar_med_alla_kommuner(request.user):
+            return samtal
+        return samtal.exclude(arende__isnull=True, aterringning__isnull=True)
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False
