@@ -172,33 +172,74 @@ class KommunScopeMixin:
     """The catalogue of the user's own kommun only, as the app's menus offer it.
 
     Rows of other kommuner are neither listed nor found (`kommun_falt`, the path from the row
-    to its kommun); a kommun, förvaltning or user is chosen among the own kommun's, so nothing
-    is moved to another kommun. Staff with no Medarbetare row (a superuser made with
-    createsuperuser) see and choose every kommun's, as everywhere.
+    to its kommun); a kommun, förvaltning, kategori or user is chosen among the own kommun's,
+    so nothing is moved to another kommun. Staff with no Medarbetare row (a superuser made
+    with createsuperuser) see and choose every kommun's, as everywhere.
+
+    A model whose rows may also be shared by every kommun names the link that is empty on
+    such a row (`gemensam_falt`: a mailbox with no förvaltning). Every kommun's staff see a
+    shared row, only staff who work with every kommun (`arbetar_med_alla_kommuner`) change
+    or delete one, and for the others the link is required, so they make none.
     """
 
     kommun_falt = "kommun"
+    gemensam_falt: str | None = None
 
     def get_queryset(self, request):
         rader = super().get_queryset(request)
         kommun_id = behorighet.kommun_id_for_user(request.user)
         if kommun_id is None:
             return rader
-        return rader.filter(**{self.kommun_falt: kommun_id})
+        egna = Q(**{self.kommun_falt: kommun_id})
+        if self.gemensam_falt is not None:
+            egna |= Q(**{f"{self.gemensam_falt}__isnull": True})
+        return rader.filter(egna)
 
     def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        kommun_id = behorighet.kommun_id_for_user(request.user)
-        if kommun_id is not None and db_field.related_model is Kommun:
-            kwargs["queryset"] = Kommun.objects.filter(pk=kommun_id)
-        elif kommun_id is not None and db_field.related_model is Forvaltning:
-            kwargs["queryset"] = Forvaltning.objects.filter(kommun_id=kommun_id)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+        egna = self._egna_val(db_field.related_model, request.user)
+        if egna is not None and "queryset" not in kwargs:
+            kwargs["queryset"] = egna
+        falt = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == self.gemensam_falt and not behorighet.arbetar_med_alla_kommuner(
+            request.user
+        ):
+            falt.required = True
+        return falt
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
-        kommun_id = behorighet.kommun_id_for_user(request.user)
-        if kommun_id is not None and db_field.related_model is get_user_model():
-            kwargs["queryset"] = get_user_model().objects.filter(medarbetare__kommun_id=kommun_id)
+        egna = self._egna_val(db_field.related_model, request.user)
+        if egna is not None:
+            kwargs["queryset"] = egna
         return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    @staticmethod
+    def _egna_val(modell, user):
+        """Return the rows of `modell` the user chooses among: his kommun's; None for staff
+        with no Medarbetare row and for a model that is no kommun's (the field's own rows)."""
+        kommun_id = behorighet.kommun_id_for_user(user)
+        if kommun_id is None:
+            return None
+        if modell is Kommun:
+            return Kommun.objects.filter(pk=kommun_id)
+        if modell is Forvaltning:
+            return Forvaltning.objects.filter(kommun_id=kommun_id)
+        if modell is Kategori:
+            return Kategori.objects.filter(forvaltning__kommun_id=kommun_id)
+        if modell is get_user_model():
+            return modell.objects.filter(medarbetare__kommun_id=kommun_id)
+        return None
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self._far_skriva(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self._far_skriva(request, obj)
+
+    def _far_skriva(self, request, rad) -> bool:
+        """A shared row is written only by staff who work with every kommun."""
+        if rad is None or self.gemensam_falt is None or folj(rad, self.gemensam_falt):
+            return True
+        return behorighet.arbetar_med_alla_kommuner(request.user)
 
 
 @admin.register(Kommun)
