@@ -242,6 +242,24 @@ class KommunScopeMixin:
         return behorighet.arbetar_med_alla_kommuner(request.user)
 
 
+class UtanKommunMixin:
+    """Rows that lead to no kommun (`utan_kommun`, a condition; None: every row of the
+    model) could be any kommun's: they are listed and found only for staff who work with
+    every kommun (`arbetar_med_alla_kommuner`). The docstring of the admin says why its rows
+    lead nowhere.
+    """
+
+    utan_kommun: Q | None = None
+
+    def get_queryset(self, request):
+        rader = super().get_queryset(request)
+        if behorighet.arbetar_med_alla_kommuner(request.user):
+            return rader
+        if self.utan_kommun is None:
+            return rader.none()
+        return rader.exclude(self.utan_kommun)
+
+
 @admin.register(Kommun)
 class KommunAdmin(KommunScopeMixin, admin.ModelAdmin):
     """A scoped user sees and changes his own kommun; which kommuner there are is decided by

@@ -1,7 +1,7 @@
 from django.contrib import admin
+from django.db.models import Q
 
-from arenden import behorighet
-from arenden.admin import ArendeScopeMixin
+from arenden.admin import ArendeScopeMixin, UtanKommunMixin
 from kanaler.telefon.models import Samtal, Samtalshandelse
 
 
@@ -13,7 +13,7 @@ class SamtalshandelseInline(admin.TabularInline):
 
 
 @admin.register(Samtal)
-class SamtalAdmin(ArendeScopeMixin, admin.ModelAdmin):
+class SamtalAdmin(UtanKommunMixin, ArendeScopeMixin, admin.ModelAdmin):
     """Read-only: calls are written by the växel's events.
 
     A call may point at two ärenden (the one registered during it and the callback of a
@@ -21,21 +21,16 @@ class SamtalAdmin(ArendeScopeMixin, admin.ModelAdmin):
     answered call nobody registered, a missed one from a hidden number) leads to no kommun:
     the växel's queue and agent are names it sends, not rows of ours. It could be any
     kommun's, and its number is a caller's, so it is shown only to staff who work with every
-    kommun (`arbetar_med_alla_kommuner`).
+    kommun (UtanKommunMixin).
     """
 
+    utan_kommun = Q(arende__isnull=True, aterringning__isnull=True)
     arende_falt = ("arende", "aterringning")
     list_display = ["samtals_id", "ko", "nummer", "inkom", "besvarat", "missat", "agent"]
     list_filter = ["ko"]
     search_fields = ["samtals_id", "nummer"]
     kontakt_kolumner = ("nummer",)
     inlines = [SamtalshandelseInline]
-
-    def get_queryset(self, request):
-        samtal = super().get_queryset(request)
-        if behorighet.arbetar_med_alla_kommuner(request.user):
-            return samtal
-        return samtal.exclude(arende__isnull=True, aterringning__isnull=True)
 
     def has_change_permission(self, request, obj=None) -> bool:
         return False

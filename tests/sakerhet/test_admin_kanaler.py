@@ -1,6 +1,7 @@
 """The channels' admin pages through HTTP for rows that point at no ärende, or at none yet:
 a call nobody registered, a mail no ärende took, the mailboxes and their kvitto texts and
-signatures. Each is kept to its kommun as the catalogue is (arenden/admin.py).
+signatures, Open ePlatform's polling and reports back. Each is kept to its kommun as the
+catalogue is (arenden/admin.py).
 
 The world serves two kommuner; the administratör is a superuser with a Medarbetare row, so
 he works with his own kommun only. A superuser with no Medarbetare row works with every
@@ -19,6 +20,7 @@ from arenden import services
 from arenden.models import Kontakt
 from kanaler.epost import services as epost
 from kanaler.epost.models import Epostkonto, Inkommet, Kvittomall, Signatur
+from kanaler.etjanst.models import Inlamning, OepAterrapport, OepFelaktigInstans, OepHamtning
 from kanaler.telefon.models import Samtal
 from tests.factories import ForvaltningFactory, KategoriFactory
 from tests.sakerhet.adminformular import formularets_data
@@ -293,3 +295,51 @@ def test_signaturer_halls_per_kommun(klient, varld):
     assert ANNAN_KOMMUN not in _val(html, "anvandare") and VAGLEDARE in _val(html, "anvandare")
     assert flyttad.status_code == 200 and 'class="errorlist' in flyttad.content.decode()
     assert Signatur.objects.get(pk=egen.pk).anvandare_id == varld.user(VAGLEDARE).pk
+
+
+@pytest.fixture
+def aterrapporter(varld):
+    """A report back to Open ePlatform on the own kommun's ärende and on the neighbour's."""
+
+    def rapport(arende, extern_id) -> OepAterrapport:
+        inlamning = Inlamning.objects.create(
+            extern_id=extern_id, tjanst="Felanmälan", format="json", arende=arende
+        )
+        return OepAterrapport.objects.create(
+            inlamning=inlamning,
+            handelse=arende.handelser.first(),
+            typ=OepAterrapport.Typ.MEDDELANDE,
+            text=f"Svar om {arende.rubrik}",
+        )
+
+    return rapport(varld.oppet, "oep-egen"), rapport(varld.granne, "oep-granne")
+
+
+def test_aterrapporter_halls_till_arendets_kommun(klient, aterrapporter):
+    """A report back is shown to whom sees its ärende: not the neighbour kommun's."""
+    egen, grannens = aterrapporter
+    c = klient(ADMINISTRATOR)
+
+    lista = _html(c.get(reverse("admin:etjanst_oepaterrapport_changelist")))
+    sidan = c.get(_rapport_sidan(grannens))
+
+    assert _rapport_sidan(egen) in lista
+    assert _rapport_sidan(grannens) not in lista and "oep-granne" not in lista
+    assert sidan.status_code == 302
+
+
+def _rapport_sidan(rapport) -> str:
+    return reverse("admin:etjanst_oepaterrapport_change", args=[rapport.pk])
+
+
+def test_open_eplatforms_hamtning_ar_ingen_kommuns(klient, rot, varld):
+    """The polling watermark and an instance that never became an ärende lead to no kommun:
+    with two kommuner served, a kommun's staff see neither."""
+    OepHamtning.objects.create(familj="felanmalan", senaste_fel="Tidsgräns")
+    OepFelaktigInstans.objects.create(instans_id="4711", familj="felanmalan", fel="Trasig XML")
+    c = klient(ADMINISTRATOR)
+
+    for modell, text in (("oephamtning", "felanmalan"), ("oepfelaktiginstans", "4711")):
+        lista = reverse(f"admin:etjanst_{modell}_changelist")
+        assert text not in _html(c.get(lista))
+        assert text in _html(rot.get(lista))
