@@ -2,6 +2,7 @@
 API and the services (versions, status rules), so the admin only shows them."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from kunskapsbank import behorighet
 from kunskapsbank.models import Kunskapsartikel, Sokning, Synonym
@@ -9,15 +10,42 @@ from kunskapsbank.models import Kunskapsartikel, Sokning, Synonym
 
 @admin.register(Synonym)
 class SynonymAdmin(admin.ModelAdmin):
+    """Seen by staff with the view permission, written by administratörer only
+    (`kan_andra_synonymer`), whatever else the model permissions say."""
+
     list_display = ["ord", "betyder"]
     search_fields = ["ord", "betyder"]
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and behorighet.kan_andra_synonymer(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and behorighet.kan_andra_synonymer(
+            request.user
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and behorighet.kan_andra_synonymer(
+            request.user
+        )
 
 
 @admin.register(Kunskapsartikel)
 class KunskapsartikelAdmin(admin.ModelAdmin):
+    """The articles of the user's kommun, read-only. The ärende an article came from is
+    named by its number, as on the article's page: its rubrik (a sekretess ärende's too)
+    is not the article reader's."""
+
     list_display = ["fraga", "forvaltning", "status", "malgrupp", "granskas_senast", "anvandningar"]
-    list_filter = ["status", "malgrupp", "forvaltning"]
+    # Only the förvaltningar of the listed articles, not every kommun's.
+    list_filter = ["status", "malgrupp", ("forvaltning", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["fraga"]
+    exclude = ["kalla_arende"]
+    readonly_fields = ["fran_arende"]
+
+    @admin.display(description=_("från ärende"))
+    def fran_arende(self, artikel: Kunskapsartikel) -> str:
+        return artikel.kalla_arende.nummer if artikel.kalla_arende_id else "-"
 
     def get_queryset(self, request):
         # The admin is one more reader: the same articles as in the staff pages.
