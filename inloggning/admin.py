@@ -2,17 +2,20 @@
 
 Staff accounts are kept per kommun under the rules of arenden/behorighet.py
 (`kan_andra_anvandare`, `kontrollera_anvandare_spara`), with the placement (Medarbetare)
-on the account's own page.
+on the account's own page, and so are the login records of django-axes.
 
 API keys: list and revoke, never show or create a secret. A key is created with
 `manage.py skapa_token`, which prints it once; the admin only ever has the prefix and the
 hash.
 """
 
+from axes import admin as axes_admin
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin, messages
 from django.contrib.auth import admin as auth_admin
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
@@ -142,14 +145,57 @@ class GruppAdmin(auth_admin.GroupAdmin):
         )
 
 
+class InloggningarPerKommunMixin:
+    """Login records (django-axes) name an account, an address and a browser: the user sees
+    those of the accounts he sees (`anvandare_queryset_for_user`). One for a username with
+    no account leads to no kommun: it is for staff who work with every kommun."""
+
+    def get_queryset(self, request):
+        rader = super().get_queryset(request)
+        if behorighet.kommun_id_for_user(request.user) is None:
+            return rader
+        konton = behorighet.anvandare_queryset_for_user(request.user)
+        egna = Q(username__in=konton.values("username"))
+        if behorighet.arbetar_med_alla_kommuner(request.user):
+            egna |= ~Q(username__in=get_user_model().objects.values("username"))
+        return rader.filter(egna)
+
+
+for _modell, _axes_admin in (
+    (AccessAttempt, axes_admin.AccessAttemptAdmin),
+    (AccessLog, axes_admin.AccessLogAdmin),
+    (AccessFailureLog, axes_admin.AccessFailureLogAdmin),
+):
+    if admin.site.is_registered(_modell):  # AXES_ENABLE_ADMIN
+        admin.site.unregister(_modell)
+        admin.site.register(
+            _modell,
+            type(
+                _axes_admin.__name__,
+                (InloggningarPerKommunMixin, _axes_admin),
+                {"__module__": __name__},
+            ),
+        )
+
+
 @admin.register(ApiNyckel)
-class ApiNyckelAdmin(admin.ModelAdmin):
+class ApiNyckelAdmin(KommunScopeMixin, admin.ModelAdmin):
+    """A key is its service user's kommun's; the key of a service user with no placement
+    (the växel of a center shared by several kommuner) serves every kommun: seen by all,
+    revoked by staff who work with every kommun. Nothing is looked up by the hash (a list
+    filtered on it would show it piece by piece)."""
+
+    kommun_falt = "anvandare__medarbetare__kommun"
+    gemensam_falt = "anvandare__medarbetare"
     list_display = ["prefix", "integration", "anvandare", "skapad", "senast_anvand", "aterkallad"]
     list_filter = [("aterkallad", admin.EmptyFieldListFilter)]
     search_fields = ["prefix", "integration", "anvandare__username"]
     fields = ["integration", "anvandare", "prefix", "skapad", "senast_anvand", "aterkallad"]
     readonly_fields = fields
     actions = ["aterkalla"]
+
+    def lookup_allowed(self, lookup, value, request=None):
+        return not lookup.startswith("hash") and super().lookup_allowed(lookup, value, request)
 
     def has_add_permission(self, request):
         return False
@@ -162,8 +208,9 @@ class ApiNyckelAdmin(admin.ModelAdmin):
     def aterkalla(self, request, queryset):
         antal = 0
         for rad in queryset.filter(aterkallad__isnull=True):
-            services.api_nyckel_aterkalla(prefix=rad.prefix)
-            antal += 1
+            if self.has_change_permission(request, rad):
+                services.api_nyckel_aterkalla(prefix=rad.prefix)
+                antal += 1
         self.message_user(
             request,
             ngettext("%d nyckel återkallad.", "%d nycklar återkallade.", antal) % antal,
