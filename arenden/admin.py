@@ -9,6 +9,7 @@ from django.contrib import admin
 from django.contrib.auth import get_user_model
 from django.core.exceptions import ValidationError
 from django.db.models import Case, Q, Value, When
+from django.db.models.constants import LOOKUP_SEP
 from django.utils.translation import gettext_lazy as _
 
 from arenden import behorighet, selectors
@@ -56,7 +57,23 @@ def form_som_kontrollerar(form, kontroll):
     return KontrolleradForm
 
 
-class ArendeScopeMixin:
+class ListansFilterMixin:
+    """Filter a list only on what it offers (`list_filter`, `date_hierarchy`).
+
+    Django takes any field of the row as a filter in the URL (`?rubrik__startswith=S`); a
+    list that hides a sekretess ärende's rubrik and kontakt would tell them, letter by
+    letter, by which rows remain, and no read would be logged.
+    """
+
+    def lookup_allowed(self, lookup, value, request=None):
+        erbjudna = {f[0] if isinstance(f, list | tuple) else f for f in self.list_filter}
+        if self.date_hierarchy:
+            erbjudna.add(self.date_hierarchy)
+        falt = lookup.split(LOOKUP_SEP)[0]
+        return falt in erbjudna and super().lookup_allowed(lookup, value, request)
+
+
+class ArendeScopeMixin(ListansFilterMixin):
     """Show only the rows whose ärenden the user may see (rows with none stay visible).
 
     An admin page is a list and a detail like any other: another kommun's ärenden and
@@ -363,7 +380,7 @@ class MedarbetareAdmin(KommunScopeMixin, admin.ModelAdmin):
 
 
 @admin.register(Arende)
-class ArendeAdmin(admin.ModelAdmin):
+class ArendeAdmin(ListansFilterMixin, admin.ModelAdmin):
     """Read-only: every change must go through arenden.services to write its Handelse."""
 
     list_display = ["nummer", "listrubrik", "kanal", "status", "rosa", "forvaltning", "inkom"]

@@ -275,3 +275,22 @@ def test_namngiven_ser_samtalet_utan_numret_och_oppnar_det_som_lasning(i_admin, 
     assert varld.hemligt.nummer in sidan
     [last] = _logg(varld, Logghandelse.Typ.LAST)
     assert last.aktor_id == varld.user(VAGLEDARE).pk
+
+
+@pytest.mark.parametrize(
+    ("modell", "falt"),
+    [("arenden.arende", "rubrik"), ("epost.utskick", "amne"), ("epost.utskick", "till")],
+)
+def test_listan_filtreras_bara_pa_det_den_erbjuder(i_admin, varld, modell, falt):
+    """Named on the sekretess ärende, the vägledare still sees its list row without rubrik
+    or recipient; a filter on those columns in the URL would tell them by which rows
+    remain, with no read logged, so the admin refuses it. Its own filters still work."""
+    c = i_admin(VAGLEDARE, modell)
+    lista = reverse(f"admin:{modell.replace('.', '_')}_changelist")
+
+    filtrerad = c.get(lista, {f"{falt}__icontains": "hemlig"})
+    erbjuden = c.get(lista, {"status__exact": "ny" if modell == "arenden.arende" else "koad"})
+
+    assert filtrerad.status_code == 400
+    assert varld.hemligt.nummer not in filtrerad.content.decode()
+    assert erbjuden.status_code == 200
