@@ -7,7 +7,9 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
+from kanaler.epost.models import Epostkonto
 from kanaler.telefon.models import Samtal
+from tests.sakerhet.adminformular import formularets_data
 
 pytestmark = pytest.mark.django_db
 
@@ -32,3 +34,20 @@ def test_samtal_utan_arende_ar_den_enda_kommunens(i_admin):
 
     assert "samtal-utan-arende" in lista.content.decode()
     assert sidan.status_code == 200
+
+
+def test_gemensam_brevlada_ar_den_enda_kommunens(i_admin):
+    """A mailbox with no förvaltning reaches no other kommun: its staff keep it."""
+    konto = Epostkonto.objects.create(
+        namn="gemensam",
+        adress="gemensam@exempel.se",
+        imap_vard="127.0.0.1",
+        imap_anvandare="gemensam",
+        losenord_variabel="EPOST_LOSEN",
+    )
+    sidan = reverse("admin:epost_epostkonto_change", args=[konto.pk])
+
+    svar = i_admin.post(sidan, formularets_data(i_admin.get(sidan).content.decode(), mapp="Ny"))
+
+    assert svar.status_code == 302, svar.content[:500]
+    assert Epostkonto.objects.get(pk=konto.pk).mapp == "Ny"
