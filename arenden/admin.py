@@ -259,6 +259,25 @@ class KommunScopeMixin:
         return behorighet.arbetar_med_alla_kommuner(request.user)
 
 
+class SkrivregelMixin:
+    """Rows added, changed and deleted only by whom a rule of an access module allows
+    (`far_skriva(user)`), whatever the model permissions say; the view permission still
+    reads them."""
+
+    @staticmethod
+    def far_skriva(user) -> bool:
+        return True
+
+    def has_add_permission(self, request):
+        return super().has_add_permission(request) and self.far_skriva(request.user)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.far_skriva(request.user)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.far_skriva(request.user)
+
+
 class UtanKommunMixin:
     """Rows that lead to no kommun (`utan_kommun`, a condition; None: every row of the
     model) could be any kommun's: they are listed and found only for staff who work with

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from arenden import behorighet
-from arenden.admin import KommunScopeMixin, form_som_kontrollerar
+from arenden.admin import KommunScopeMixin, SkrivregelMixin, form_som_kontrollerar
 from arenden.models import Medarbetare
 from inloggning import services
 from inloggning.models import ApiNyckel
@@ -127,22 +127,11 @@ admin.site.unregister(Group)
 
 
 @admin.register(Group)
-class GruppAdmin(auth_admin.GroupAdmin):
+class GruppAdmin(SkrivregelMixin, auth_admin.GroupAdmin):
     """Groups are seen by every staff member with the view permission and changed only by a
     superuser (`kan_andra_grupper`): a role's permissions and its very name are rights."""
 
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and behorighet.kan_andra_grupper(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and behorighet.kan_andra_grupper(
-            request.user
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and behorighet.kan_andra_grupper(
-            request.user
-        )
+    far_skriva = staticmethod(behorighet.kan_andra_grupper)
 
 
 class InloggningarPerKommunMixin:

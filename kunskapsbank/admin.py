@@ -4,30 +4,19 @@ API and the services (versions, status rules), so the admin only shows them."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
+from arenden.admin import SkrivregelMixin
 from kunskapsbank import behorighet
 from kunskapsbank.models import Kunskapsartikel, Sokning, Synonym
 
 
 @admin.register(Synonym)
-class SynonymAdmin(admin.ModelAdmin):
+class SynonymAdmin(SkrivregelMixin, admin.ModelAdmin):
     """Seen by staff with the view permission, written by administratörer only
-    (`kan_andra_synonymer`), whatever else the model permissions say."""
+    (`kan_andra_synonymer`)."""
 
     list_display = ["ord", "betyder"]
     search_fields = ["ord", "betyder"]
-
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and behorighet.kan_andra_synonymer(request.user)
-
-    def has_change_permission(self, request, obj=None):
-        return super().has_change_permission(request, obj) and behorighet.kan_andra_synonymer(
-            request.user
-        )
-
-    def has_delete_permission(self, request, obj=None):
-        return super().has_delete_permission(request, obj) and behorighet.kan_andra_synonymer(
-            request.user
-        )
+    far_skriva = staticmethod(behorighet.kan_andra_synonymer)
 
 
 @admin.register(Kunskapsartikel)

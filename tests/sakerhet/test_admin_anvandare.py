@@ -8,16 +8,15 @@ change; the kommunvägledare is in a group he is not in. The administratör is a
 with a Medarbetare row, so he works with his own kommun's accounts only.
 """
 
-from html import unescape
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group, Permission
+from django.db.models import Q
 from django.urls import reverse
 
 from arenden.behorighet import Roll
 from arenden.models import Medarbetare
-from tests.sakerhet.adminformular import formularets_data
+from tests.sakerhet.adminsidor import formularets_data, sidans_html
 from tests.sakerhet.conftest import ADMINISTRATOR, ANNAN_KOMMUN, TEAMLEDARE, UTAN_ROLL, VAGLEDARE
 
 pytestmark = pytest.mark.django_db
@@ -26,22 +25,14 @@ User = get_user_model()
 
 
 @pytest.fixture
-def i_admin(klient, varld):
+def i_admin(som_personal):
     """Return a factory: i_admin(roll) is the client of that role, made staff with every
     permission on accounts, groups and placements."""
-
-    def skapa(roll: str):
-        user = varld.user(roll)
-        User.objects.filter(pk=user.pk).update(is_staff=True)
-        user.user_permissions.add(
-            *Permission.objects.filter(content_type__app_label="auth"),
-            *Permission.objects.filter(
-                content_type__app_label="arenden", content_type__model="medarbetare"
-            ),
-        )
-        return klient(roll)
-
-    return skapa
+    konton = Permission.objects.filter(
+        Q(content_type__app_label="auth")
+        | Q(content_type__app_label="arenden", content_type__model="medarbetare")
+    )
+    return lambda roll: som_personal(roll, konton)
 
 
 def _sidan(anvandare) -> str:
@@ -50,11 +41,6 @@ def _sidan(anvandare) -> str:
 
 def _losenordet(anvandare) -> str:
     return reverse("admin:auth_user_password_change", args=[anvandare.pk])
-
-
-def _html(svar) -> str:
-    assert svar.status_code == 200, svar.content[:300]
-    return unescape(svar.content.decode())
 
 
 def _nu(anvandare):
@@ -80,7 +66,7 @@ def test_listan_har_bara_egna_kommunens_konton(i_admin, varld):
     rot = User.objects.create_superuser("rot", "rot@exempel.se", None)
     c = i_admin(TEAMLEDARE)
 
-    lista = _html(c.get(reverse("admin:auth_user_changelist")))
+    lista = sidans_html(c.get(reverse("admin:auth_user_changelist")))
     sidan = c.get(_sidan(varld.user(ANNAN_KOMMUN)))
     losenord = c.post(
         _losenordet(varld.user(ANNAN_KOMMUN)),
@@ -101,7 +87,7 @@ def test_bara_superanvandare_gor_superanvandare_och_ger_behorigheter(i_admin, va
     kollega = varld.user(UTAN_ROLL)
     behorighet = Permission.objects.get(codename="change_user")
 
-    html = _html(c.get(_sidan(kollega)))
+    html = sidans_html(c.get(_sidan(kollega)))
     svar = c.post(
         _sidan(kollega),
         formularets_data(html, is_superuser="on", user_permissions=[behorighet.pk]),
@@ -118,7 +104,7 @@ def test_grupper_ges_bara_bland_de_egna(i_admin, varld):
     not offered and is refused when posted."""
     c = i_admin(TEAMLEDARE)
     kollega = varld.user(UTAN_ROLL)
-    html = _html(c.get(_sidan(kollega)))
+    html = sidans_html(c.get(_sidan(kollega)))
 
     hojd = c.post(_sidan(kollega), formularets_data(html, groups=[_grupp(Roll.ADMINISTRATOR).pk]))
     samma = c.post(_sidan(kollega), formularets_data(html, groups=[_grupp(Roll.TEAMLEDARE).pk]))
@@ -141,7 +127,7 @@ def test_konto_med_mer_rattigheter_andras_inte(i_admin, varld, hogre):
         kollega.user_permissions.add(Permission.objects.get(codename="view_arende"))
     c = i_admin(TEAMLEDARE)
 
-    sidan = _html(c.get(_sidan(kollega)))
+    sidan = sidans_html(c.get(_sidan(kollega)))
     andrad = c.post(_sidan(kollega), formularets_data(sidan, first_name="Ändrad"))
     losenord = c.post(
         _losenordet(kollega), {"password1": "Nytt-lösen-1234", "password2": "Nytt-lösen-1234"}
@@ -160,7 +146,7 @@ def test_egna_roller_och_placering_andras_inte(i_admin, varld):
     jag = varld.user(TEAMLEDARE)
     fore = _placering(jag)
 
-    html = _html(c.get(_sidan(jag)))
+    html = sidans_html(c.get(_sidan(jag)))
     svar = c.post(
         _sidan(jag),
         formularets_data(
@@ -182,7 +168,7 @@ def test_egna_roller_och_placering_andras_inte(i_admin, varld):
 
 
 def _nytt_konto(c, **falt):
-    sidan = _html(c.get(reverse("admin:auth_user_add")))
+    sidan = sidans_html(c.get(reverse("admin:auth_user_add")))
     data = formularets_data(
         sidan,
         username="nyanstalld",
@@ -225,7 +211,7 @@ def test_grupper_andras_bara_av_superanvandare(i_admin, varld):
     roll = _grupp(Roll.TEAMLEDARE)
     sidan_url = reverse("admin:auth_group_change", args=[roll.pk])
 
-    sidan = _html(c.get(sidan_url))
+    sidan = sidans_html(c.get(sidan_url))
     andrad = c.post(
         sidan_url,
         {"name": roll.name, "permissions": list(Permission.objects.values_list("pk", flat=True))},
@@ -244,8 +230,8 @@ def test_administratoren_ar_superanvandare_i_sin_kommun(klient, varld):
     c = klient(ADMINISTRATOR)
     kollega = varld.user(VAGLEDARE)
 
-    lista = _html(c.get(reverse("admin:auth_user_changelist")))
-    html = _html(c.get(_sidan(kollega)))
+    lista = sidans_html(c.get(reverse("admin:auth_user_changelist")))
+    html = sidans_html(c.get(_sidan(kollega)))
     svar = c.post(_sidan(kollega), formularets_data(html, is_superuser="on"))
 
     assert _sidan(varld.user(ANNAN_KOMMUN)) not in lista
@@ -256,6 +242,6 @@ def test_administratoren_ar_superanvandare_i_sin_kommun(klient, varld):
 def test_superanvandare_utan_medarbetare_ser_alla_konton(client, varld):
     client.force_login(User.objects.create_superuser("rot", "rot@exempel.se", None))
 
-    lista = _html(client.get(reverse("admin:auth_user_changelist")))
+    lista = sidans_html(client.get(reverse("admin:auth_user_changelist")))
 
     assert _sidan(varld.user(ANNAN_KOMMUN)) in lista and _sidan(varld.user(VAGLEDARE)) in lista

@@ -9,7 +9,8 @@ from django.urls import reverse
 
 from kanaler.epost.models import Epostkonto
 from kanaler.telefon.models import Samtal
-from tests.sakerhet.adminformular import formularets_data
+from tests.sakerhet.adminsidor import formularets_data
+from tests.sakerhet.conftest import epostkonto
 
 pytestmark = pytest.mark.django_db
 
@@ -38,13 +39,7 @@ def test_samtal_utan_arende_ar_den_enda_kommunens(i_admin):
 
 def test_gemensam_brevlada_ar_den_enda_kommunens(i_admin):
     """A mailbox with no förvaltning reaches no other kommun: its staff keep it."""
-    konto = Epostkonto.objects.create(
-        namn="gemensam",
-        adress="gemensam@exempel.se",
-        imap_vard="127.0.0.1",
-        imap_anvandare="gemensam",
-        losenord_variabel="EPOST_LOSEN",
-    )
+    konto = epostkonto("gemensam", None)
     sidan = reverse("admin:epost_epostkonto_change", args=[konto.pk])
 
     svar = i_admin.post(sidan, formularets_data(i_admin.get(sidan).content.decode(), mapp="Ny"))

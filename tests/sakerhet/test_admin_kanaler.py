@@ -9,76 +9,33 @@ kommun, and a row of no kommun is his (`arbetar_med_alla_kommuner`).
 """
 
 import re
-from html import unescape
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 
 from arenden import services
 from arenden.models import Kontakt
 from kanaler.epost import services as epost
-from kanaler.epost.models import Epostkonto, Inkommet, Kvittomall, Signatur
+from kanaler.epost.models import Epostkonto, Kvittomall, Signatur
 from kanaler.etjanst.models import Inlamning, OepAterrapport, OepFelaktigInstans, OepHamtning
 from kanaler.telefon.models import Samtal
 from tests.factories import ForvaltningFactory, KategoriFactory
-from tests.sakerhet.adminformular import formularets_data
-from tests.sakerhet.conftest import ADMINISTRATOR, ANNAN_KOMMUN, VAGLEDARE
+from tests.sakerhet.adminsidor import formularets_data, sidans_html
+from tests.sakerhet.conftest import ADMINISTRATOR, ANNAN_KOMMUN, VAGLEDARE, epostkonto, studs
 
 pytestmark = pytest.mark.django_db
-
-
-def _html(svar) -> str:
-    assert svar.status_code == 200, svar.content[:300]
-    return unescape(svar.content.decode())
-
-
-@pytest.fixture
-def rot(varld):
-    """A client of its own, for a superuser with no Medarbetare row."""
-    c = Client()
-    c.force_login(get_user_model().objects.create_superuser("rot", "rot@exempel.se", None))
-    return c
-
-
-def _konto(namn: str, forvaltning) -> Epostkonto:
-    return Epostkonto.objects.create(
-        namn=namn,
-        adress=f"{namn}@exempel.se",
-        imap_vard="127.0.0.1",
-        imap_anvandare=namn,
-        losenord_variabel="EPOST_LOSEN",
-        forvaltning=forvaltning,
-    )
-
-
-def _studs(konto: Epostkonto, amne: str) -> Inkommet:
-    """A bounce that no ärende took, in triage."""
-    return Inkommet.objects.create(
-        konto=konto,
-        nyckel=f"<{amne}@exempel.se>",
-        uidvalidity=1,
-        uid=1,
-        ra=b"Subject: x\r\n\r\nx\r\n",
-        storlek=20,
-        status=Inkommet.Status.TRIAGE,
-        typ=Inkommet.Typ.STUDS,
-        avsandare="mailer-daemon@exempel.se",
-        amne=amne,
-    )
 
 
 @pytest.fixture
 def brevlador(varld):
     """The neighbour kommun's mailbox and a shared one (no förvaltning), a bounce in each."""
-    grannens = _konto("grannen", varld.svarsmall_granne.forvaltning)
-    gemensam = _konto("gemensam", None)
+    grannens = epostkonto("grannen", varld.svarsmall_granne.forvaltning)
+    gemensam = epostkonto("gemensam", None)
     return {
         "grannens": grannens,
         "gemensam": gemensam,
-        "studs_grannens": _studs(grannens, "Grannens studs"),
-        "studs_gemensam": _studs(gemensam, "Gemensam studs"),
+        "studs_grannens": studs(grannens, "Grannens studs"),
+        "studs_gemensam": studs(gemensam, "Gemensam studs"),
     }
 
 
@@ -91,7 +48,7 @@ def test_inkommet_utan_arende_halls_till_brevladans_kommun(klient, varld, brevla
     his own and the shared mailbox's, not the neighbour's (nor its mailbox in the filter)."""
     c = klient(ADMINISTRATOR)
 
-    lista = _html(c.get(reverse("admin:epost_inkommet_changelist")))
+    lista = sidans_html(c.get(reverse("admin:epost_inkommet_changelist")))
     sidan = c.get(_inkommet_sidan(brevlador["studs_grannens"]))
 
     assert _inkommet_sidan(varld.inkommet) in lista
@@ -102,7 +59,7 @@ def test_inkommet_utan_arende_halls_till_brevladans_kommun(klient, varld, brevla
 
 
 def test_superanvandare_utan_medarbetare_ser_alla_inkomna(rot, varld, brevlador):
-    lista = _html(rot.get(reverse("admin:epost_inkommet_changelist")))
+    lista = sidans_html(rot.get(reverse("admin:epost_inkommet_changelist")))
 
     assert _inkommet_sidan(brevlador["studs_grannens"]) in lista
     assert _inkommet_sidan(varld.inkommet) in lista
@@ -119,9 +76,9 @@ def test_samtal_utan_arende_ar_ingen_kommuns(klient, rot, varld):
     med = Samtal.objects.create(samtals_id="samtal-med-arende", arende=varld.oppet)
     c = klient(ADMINISTRATOR)
 
-    lista = _html(c.get(reverse("admin:telefon_samtal_changelist")))
+    lista = sidans_html(c.get(reverse("admin:telefon_samtal_changelist")))
     sidan = c.get(_samtal_sidan(utan))
-    rotens = _html(rot.get(reverse("admin:telefon_samtal_changelist")))
+    rotens = sidans_html(rot.get(reverse("admin:telefon_samtal_changelist")))
 
     assert "samtal-med-arende" in lista
     assert "samtal-utan-arende" not in lista and "0709876543" not in lista
@@ -144,7 +101,7 @@ def _sidan(rad) -> str:
 
 
 def _lista(c, modell: str) -> str:
-    return _html(c.get(reverse(f"admin:epost_{modell}_changelist")))
+    return sidans_html(c.get(reverse(f"admin:epost_{modell}_changelist")))
 
 
 def test_epostkonton_halls_per_kommun(klient, varld, brevlador):
@@ -168,7 +125,7 @@ def test_epostkontot_flyttas_inte_till_grannkommunen(klient, varld, brevlador):
     c = klient(ADMINISTRATOR)
     eget = varld.inkommet.konto
 
-    html = _html(c.get(_sidan(eget)))
+    html = sidans_html(c.get(_sidan(eget)))
     flyttat = c.post(
         _sidan(eget),
         formularets_data(html, forvaltning=varld.svarsmall_granne.forvaltning_id),
@@ -193,10 +150,10 @@ def test_gemensam_brevlada_andras_av_den_som_arbetar_med_alla_kommuner(klient, r
     gemensam = brevlador["gemensam"]
     c = klient(ADMINISTRATOR)
 
-    sidan = _html(c.get(_sidan(gemensam)))
+    sidan = sidans_html(c.get(_sidan(gemensam)))
     andrad = c.post(_sidan(gemensam), formularets_data(sidan, mapp="Annan"))
     bort = c.post(reverse("admin:epost_epostkonto_delete", args=[gemensam.pk]), {"post": "yes"})
-    rotens = _html(rot.get(_sidan(gemensam)))
+    rotens = sidans_html(rot.get(_sidan(gemensam)))
     av_rot = rot.post(_sidan(gemensam), formularets_data(rotens, mapp="Annan"))
 
     assert 'name="_save"' not in sidan
@@ -209,7 +166,7 @@ def test_utskick_skickas_inte_fran_grannens_brevlada(klient, varld, brevlador):
     """An utskick's mailbox is chosen among his kommun's and the shared ones."""
     utskick = epost.kvitto_skicka_till(arende=varld.oppet, till="medborgare@exempel.se")
 
-    html = _html(klient(ADMINISTRATOR).get(_sidan(utskick)))
+    html = sidans_html(klient(ADMINISTRATOR).get(_sidan(utskick)))
 
     brevlador_ = [namn.split()[0] for namn in _val(html, "konto")]
     assert "kommunen" in brevlador_ and "gemensam" in brevlador_
@@ -235,7 +192,7 @@ def test_kvittomallar_halls_per_kommun(klient, varld, kvittomallar):
 
     lista = _lista(c, "kvittomall")
     sidan = c.get(_sidan(grannens))
-    html = _html(c.get(_sidan(egen)))
+    html = sidans_html(c.get(_sidan(egen)))
     flyttad = c.post(
         _sidan(egen), formularets_data(html, forvaltning=varld.svarsmall_granne.forvaltning_id)
     )
@@ -271,7 +228,7 @@ def test_kvittomallen_nar_inte_kontaktens_andra_arenden(klient, varld):
         {"forvaltning": forvaltning.pk, "amne": "Tack", "text": text, "_save": "Spara"},
     )
     utskick = epost.kvitto_skicka_till(arende=var, till="delad@exempel.se")
-    html = _html(c.get(_sidan(utskick)))
+    html = sidans_html(c.get(_sidan(utskick)))
 
     assert ny.status_code == 302, ny.content[:500]
     assert f"Nr {var.nummer}:" in html
@@ -287,7 +244,7 @@ def test_signaturer_halls_per_kommun(klient, varld):
 
     lista = _lista(c, "signatur")
     sidan = c.get(_sidan(grannens))
-    html = _html(c.get(_sidan(egen)))
+    html = sidans_html(c.get(_sidan(egen)))
     flyttad = c.post(_sidan(egen), formularets_data(html, anvandare=varld.user(ANNAN_KOMMUN).pk))
 
     assert _sidan(egen) in lista and _sidan(grannens) not in lista
@@ -320,7 +277,7 @@ def test_aterrapporter_halls_till_arendets_kommun(klient, aterrapporter):
     egen, grannens = aterrapporter
     c = klient(ADMINISTRATOR)
 
-    lista = _html(c.get(reverse("admin:etjanst_oepaterrapport_changelist")))
+    lista = sidans_html(c.get(reverse("admin:etjanst_oepaterrapport_changelist")))
     sidan = c.get(_rapport_sidan(grannens))
 
     assert _rapport_sidan(egen) in lista
@@ -341,5 +298,5 @@ def test_open_eplatforms_hamtning_ar_ingen_kommuns(klient, rot, varld):
 
     for modell, text in (("oephamtning", "felanmalan"), ("oepfelaktiginstans", "4711")):
         lista = reverse(f"admin:etjanst_{modell}_changelist")
-        assert text not in _html(c.get(lista))
-        assert text in _html(rot.get(lista))
+        assert text not in sidans_html(c.get(lista))
+        assert text in sidans_html(rot.get(lista))

@@ -6,14 +6,12 @@ The teamledare is made staff with every permission on the kunskapsbank's models,
 administratör might make him; he is not named on the world's sekretess ärende.
 """
 
-from html import unescape
-
 import pytest
-from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 from kunskapsbank.models import Kunskapsartikel, Synonym
+from tests.sakerhet.adminsidor import sidans_html
 from tests.sakerhet.conftest import ADMINISTRATOR, TEAMLEDARE
 
 pytestmark = pytest.mark.django_db
@@ -22,29 +20,18 @@ HEMLIG_TEXT = "Hemligvägen"  # in the sekretess ärende's rubrik
 
 
 @pytest.fixture
-def i_admin(klient, varld):
+def i_admin(som_personal):
     """Return a factory: i_admin(roll) is the client of that role, made staff with every
     permission on the kunskapsbank's models."""
-
-    def skapa(roll: str):
-        user = varld.user(roll)
-        get_user_model().objects.filter(pk=user.pk).update(is_staff=True)
-        user.user_permissions.add(
-            *Permission.objects.filter(content_type__app_label="kunskapsbank")
-        )
-        return klient(roll)
-
-    return skapa
-
-
-def _html(svar) -> str:
-    assert svar.status_code == 200, svar.content[:300]
-    return unescape(svar.content.decode())
+    kunskapsbanken = Permission.objects.filter(content_type__app_label="kunskapsbank")
+    return lambda roll: som_personal(roll, kunskapsbanken)
 
 
 def test_artikellistan_namnger_inte_grannens_forvaltningar(i_admin, varld):
     """The förvaltning filter offers those of the listed articles, not every kommun's."""
-    html = _html(i_admin(TEAMLEDARE).get(reverse("admin:kunskapsbank_kunskapsartikel_changelist")))
+    html = sidans_html(
+        i_admin(TEAMLEDARE).get(reverse("admin:kunskapsbank_kunskapsartikel_changelist"))
+    )
 
     assert varld.publik.fraga in html
     assert "Grannens förvaltning" not in html
@@ -55,7 +42,7 @@ def test_artikel_fran_sekretessarende_namnger_bara_numret(i_admin, varld):
     page does; its rubrik is not on the page."""
     Kunskapsartikel.objects.filter(pk=varld.utkast.pk).update(kalla_arende=varld.hemligt)
 
-    html = _html(
+    html = sidans_html(
         i_admin(TEAMLEDARE).get(
             reverse("admin:kunskapsbank_kunskapsartikel_change", args=[varld.utkast.pk])
         )

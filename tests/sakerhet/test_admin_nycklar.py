@@ -7,33 +7,18 @@ only; a superuser with no Medarbetare row works with every kommun.
 """
 
 from datetime import UTC, datetime
-from html import unescape
 
 import pytest
 from axes.models import AccessLog
-from django.contrib.auth import get_user_model
-from django.test import Client
 from django.urls import reverse
 
 from inloggning.models import ApiNyckel
 from inloggning.services import api_nyckel_skapa
 from tests.factories import UserFactory, anvandare_med_roll
+from tests.sakerhet.adminsidor import sidans_html
 from tests.sakerhet.conftest import ADMINISTRATOR, ANNAN_KOMMUN, VAGLEDARE
 
 pytestmark = pytest.mark.django_db
-
-
-def _html(svar) -> str:
-    assert svar.status_code == 200, svar.content[:300]
-    return unescape(svar.content.decode())
-
-
-@pytest.fixture
-def rot(varld):
-    """A client of its own, for a superuser with no Medarbetare row."""
-    c = Client()
-    c.force_login(get_user_model().objects.create_superuser("rot", "rot@exempel.se", None))
-    return c
 
 
 @pytest.fixture
@@ -68,7 +53,7 @@ def test_nycklar_halls_per_kommun(klient, nycklar):
     """His kommun's key and the shared växel's are listed; the neighbour's is not found."""
     c = klient(ADMINISTRATOR)
 
-    html = _html(_lista(c))
+    html = sidans_html(_lista(c))
     sidan = c.get(_sidan(nycklar["grannens"]))
 
     assert _sidan(nycklar["egen"]) in html and _sidan(nycklar["gemensam"]) in html
@@ -120,8 +105,8 @@ def test_inloggningar_halls_per_kommun(klient, rot, varld):
             attempt_time=datetime(2026, 3, 2, 8, tzinfo=UTC),
         )
 
-    html = _html(klient(ADMINISTRATOR).get(reverse("admin:axes_accesslog_changelist")))
-    rotens = _html(rot.get(reverse("admin:axes_accesslog_changelist")))
+    html = sidans_html(klient(ADMINISTRATOR).get(reverse("admin:axes_accesslog_changelist")))
+    rotens = sidans_html(rot.get(reverse("admin:axes_accesslog_changelist")))
 
     assert f"Webbläsare för {VAGLEDARE}" in html
     assert f"Webbläsare för {ANNAN_KOMMUN}" not in html and "Webbläsare för okand" not in html

@@ -1,7 +1,15 @@
-"""Read an admin page's form as the browser would post it, so that a test changes only the
-fields it names and posts the rest (inline management forms included) as they stand."""
+"""Read admin pages as a browser would: the page's text, and its form as the browser would
+post it, so that a test changes only the fields it names and posts the rest (inline
+management forms included) as they stand."""
 
+from html import unescape
 from html.parser import HTMLParser
+
+
+def sidans_html(svar) -> str:
+    """Return the page's text, entities resolved; the page must have been shown (200)."""
+    assert svar.status_code == 200, svar.content[:300]
+    return unescape(svar.content.decode())
 
 
 class _Formular(HTMLParser):
