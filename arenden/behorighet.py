@@ -235,7 +235,7 @@ def sekretess_lasning_logga(*, user, arende: Arende) -> None:
 
     `arende_get_for_user` calls it for every page and API call that opens an ärende; a page
     that shows a sekretess ärende's content without it (an admin page of a row of it, see
-    `arenden.admin.ArendeScopeMixin`) calls it itself.
+    `arenden.adminmixins.ArendeScopeMixin`) calls it itself.
     """
     if arende.sekretess:
         Handelse.objects.create(arende=arende, typ=Handelse.Typ.LAST, aktor=user, data={})

@@ -20,7 +20,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from arenden import behorighet
-from arenden.admin import KommunScopeMixin, SkrivregelMixin, form_som_kontrollerar
+from arenden.adminmixins import KommunScopeMixin, SkrivregelMixin, form_som_kontrollerar
 from arenden.models import Medarbetare
 from inloggning import services
 from inloggning.models import ApiNyckel

@@ -4,7 +4,7 @@ API and the services (versions, status rules), so the admin only shows them."""
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from arenden.admin import SkrivregelMixin
+from arenden.adminmixins import SkrivregelMixin
 from kunskapsbank import behorighet
 from kunskapsbank.models import Kunskapsartikel, Sokning, Synonym
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db import models
 
-from arenden.admin import ArendeScopeMixin, KommunScopeMixin
+from arenden.adminmixins import ArendeScopeMixin, KommunScopeMixin
 from kanaler.epost import selectors
 from kanaler.epost.models import Epostkonto, Inkommet, Kvittomall, Signatur, Utskick
 

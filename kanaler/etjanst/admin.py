@@ -8,7 +8,7 @@ kommun (UtanKommunMixin).
 
 from django.contrib import admin
 
-from arenden.admin import ArendeScopeMixin, UtanKommunMixin
+from arenden.adminmixins import ArendeScopeMixin, UtanKommunMixin
 from kanaler.etjanst.models import OepAterrapport, OepFelaktigInstans, OepHamtning
 
 

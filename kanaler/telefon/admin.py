@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Q
 
-from arenden.admin import ArendeScopeMixin, UtanKommunMixin
+from arenden.adminmixins import ArendeScopeMixin, UtanKommunMixin
 from kanaler.telefon.models import Samtal, Samtalshandelse
 
 

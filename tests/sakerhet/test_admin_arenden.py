@@ -1,5 +1,5 @@
 """The admin pages of rows that belong to an ärende (e-post, besök, samtal) through HTTP:
-they show and list what the app's own pages would (arenden/admin.py, `ArendeScopeMixin`).
+they show and list what the app's own pages would (arenden/adminmixins.py, `ArendeScopeMixin`).
 
 - the row's ärende is shown, never chosen: no select lists every kommun's ärenden (with a
   sekretess ärende's number and rubrik), and a posted ärende is ignored;

@@ -1,7 +1,7 @@
 """The channels' admin pages through HTTP for rows that point at no ärende, or at none yet:
 a call nobody registered, a mail no ärende took, the mailboxes and their kvitto texts and
 signatures, Open ePlatform's polling and reports back. Each is kept to its kommun as the
-catalogue is (arenden/admin.py).
+catalogue is (arenden/adminmixins.py).
 
 The world serves two kommuner; the administratör is a superuser with a Medarbetare row, so
 he works with his own kommun only. A superuser with no Medarbetare row works with every

@@ -1,5 +1,5 @@
 """The catalogue in the Django admin through HTTP: kommuner, förvaltningar, kategorier,
-svarsgrupper and staff placement are kept per kommun (arenden/admin.py, `KommunScopeMixin`,
+svarsgrupper and staff placement are kept per kommun (arenden/adminmixins.py, `KommunScopeMixin`,
 and `kontrollera_medarbetare_spara`).
 
 The world serves two kommuner. The teamledare is made staff with every permission on the
