@@ -1,17 +1,14 @@
 """Django admin for the catalogue administrators maintain: kommuner, förvaltningar,
 kategorier and staff placement. Ärenden are changed only through the services, so the
-admin shows them read-only, and only the ones the access module lets the user see."""
-
-import operator
-from functools import reduce
+admin shows them read-only, and only the ones the access module lets the user see. The
+mixins that keep every app's admin pages to the access rules are in arenden/adminmixins.py."""
 
 from django.contrib import admin
 from django.contrib.auth import get_user_model
-from django.core.exceptions import ValidationError
-from django.db.models import Case, Q, Value, When
 from django.utils.translation import gettext_lazy as _
 
 from arenden import behorighet, selectors
+from arenden.adminmixins import KommunScopeMixin, ListansFilterMixin, form_som_kontrollerar
 from arenden.models import (
     Arende,
     Forvaltning,
@@ -21,184 +18,6 @@ from arenden.models import (
     Svarsgrupp,
     Svarsmall,
 )
-from kontaktcenter.errors import ApplicationError
-
-
-def _pekar_pa_arende(modell) -> bool:
-    """Return whether rows of `modell` are an ärende or part of one (a Meddelande)."""
-    return modell is Arende or any(
-        f.is_relation and f.related_model is Arende for f in modell._meta.concrete_fields
-    )
-
-
-def _folj(rad, vag: str):
-    """Follow a path ("meddelande__arende") from a row; None where a link is empty."""
-    for namn in vag.split("__"):
-        if rad is None:
-            return None
-        rad = getattr(rad, namn, None)
-    return rad
-
-
-def _form_som_kontrollerar(form, kontroll):
-    """Return `form` with `kontroll(data)` (a rule of the access module) run in clean(): what
-    it refuses is a form error with the rule's own Swedish message."""
-
-    class KontrolleradForm(form):
-        def clean(self):
-            data = super().clean()
-            try:
-                kontroll(data)
-            except ApplicationError as fel:
-                raise ValidationError(fel.message, code=fel.code) from None
-            return data
-
-    return KontrolleradForm
-
-
-class ArendeScopeMixin:
-    """Show only the rows whose ärenden the user may see (rows with none stay visible).
-
-    An admin page is a list and a detail like any other: another kommun's ärenden and
-    sekretessmarkerade ones the user is not named on must not reach it through a related row.
-
-    - A row is listed and found only when every ärende it points at (`arende_falt`) is one the
-      user sees (`arende_queryset_for_user`).
-    - The list shows a sekretessmarkerat ärende's row as the app's lists do: no rubrik
-      (`rubrik_kolumner`, `listrad_arende`) and no kontakt (`kontakt_kolumner`), whoever
-      looks; that the page listed it is written to the audit log (`sekretess_listning_logga`).
-    - Opening a row's page shows its ärende (`str(arende)`, with the rubrik) and what the row
-      holds of it, so for a sekretessmarkerat ärende it is a read, logged as opening the ärende.
-    - The row's ärende (and its meddelande) is shown, never chosen: a select would list every
-      ärende there is. Such rows are written by the services (a mail fetched or sent, a call, a
-      visit, a registration), so none is added here.
-    """
-
-    # The paths from the row to its ärenden, e.g. "arende", "meddelande__arende" or a tuple
-    # of several ("arende", "aterringning").
-    arende_falt: str | tuple[str, ...] = "arende"
-    # List columns that hold what a sekretess ärende is about: shown as `listrad_rubrik` and
-    # `listrad_kontakt` show it (the rubrik placeholder, no kontakt).
-    rubrik_kolumner: tuple[str, ...] = ()
-    kontakt_kolumner: tuple[str, ...] = ()
-
-    def __init__(self, model, admin_site):
-        super().__init__(model, admin_site)
-        self._dolda_kolumner = {
-            **{
-                namn: self._dold_kolumn(namn, behorighet.SEKRETESS_RUBRIK)
-                for namn in self.rubrik_kolumner
-            },
-            **{namn: self._dold_kolumn(namn, None) for namn in self.kontakt_kolumner},
-        }
-
-    def _vagar(self) -> tuple[str, ...]:
-        if isinstance(self.arende_falt, str):
-            return (self.arende_falt,)
-        return tuple(self.arende_falt)
-
-    def _dold_kolumn(self, namn: str, ersattning):
-        falt = self.model._meta.get_field(namn)
-
-        @admin.display(description=falt.verbose_name, ordering=namn)
-        def visa(rad):
-            if getattr(rad, "kc_sekretess", False):
-                return None if ersattning is None else str(ersattning)
-            return getattr(rad, namn)
-
-        visa.__name__ = namn
-        return visa
-
-    def get_queryset(self, request):
-        synliga = behorighet.arende_queryset_for_user(request.user).values("pk")
-        rader = super().get_queryset(request)
-        for vag in self._vagar():
-            rader = rader.filter(Q(**{f"{vag}__isnull": True}) | Q(**{f"{vag}__in": synliga}))
-        hemlig = reduce(operator.or_, (Q(**{f"{vag}__sekretess": True}) for vag in self._vagar()))
-        # Whether the row belongs to a sekretess ärende, for the list's columns and its log.
-        return rader.annotate(
-            kc_sekretess=Case(When(hemlig, then=Value(True)), default=Value(False))
-        )
-
-    def get_object(self, request, object_id, from_field=None):
-        """Fetch the row (from `get_queryset`); a read of a sekretess ärende is logged."""
-        rad = super().get_object(request, object_id, from_field)
-        for vag in self._vagar():
-            if (arende := _folj(rad, vag)) is not None:
-                behorighet.sekretess_lasning_logga(user=request.user, arende=arende)
-        return rad
-
-    def get_list_display(self, request):
-        return [self._dolda_kolumner.get(namn, namn) for namn in super().get_list_display(request)]
-
-    @admin.display(description=_("ärende"))
-    def listrad_arende(self, rad) -> str:
-        """The row's ärende as a list row shows it: its number and `listrad_rubrik`."""
-        arende = _folj(rad, self._vagar()[0])
-        if arende is None:
-            return "-"
-        return f"{arende.nummer} {behorighet.listrad_rubrik(arende)}"
-
-    def changelist_view(self, request, extra_context=None):
-        svar = super().changelist_view(request, extra_context)
-        lista = getattr(svar, "context_data", None) or {}
-        if "cl" in lista:
-            self._listning_logga(request, lista["cl"].result_list)
-        return svar
-
-    def _listning_logga(self, request, rader) -> None:
-        """Log that the page listed these rows' sekretess ärenden (no query when none)."""
-        hemliga = [rad.pk for rad in rader if getattr(rad, "kc_sekretess", False)]
-        if not hemliga:
-            return
-        pa_sidan = self.model._default_manager.filter(pk__in=hemliga)
-        villkor = reduce(operator.or_, (Q(pk__in=pa_sidan.values(vag)) for vag in self._vagar()))
-        arenden = list(Arende.objects.filter(villkor, sekretess=True))
-        behorighet.sekretess_listning_logga(user=request.user, arenden=arenden)
-
-    def get_readonly_fields(self, request, obj=None):
-        falt = list(super().get_readonly_fields(request, obj))
-        return falt + [
-            f.name
-            for f in self.model._meta.concrete_fields
-            if f.is_relation and _pekar_pa_arende(f.related_model) and f.name not in falt
-        ]
-
-    def has_add_permission(self, request):
-        return False
-
-
-class KommunScopeMixin:
-    """The catalogue of the user's own kommun only, as the app's menus offer it.
-
-    Rows of other kommuner are neither listed nor found (`kommun_falt`, the path from the row
-    to its kommun); a kommun, förvaltning or user is chosen among the own kommun's, so nothing
-    is moved to another kommun. Staff with no Medarbetare row (a superuser made with
-    createsuperuser) see and choose every kommun's, as everywhere.
-    """
-
-    kommun_falt = "kommun"
-
-    def get_queryset(self, request):
-        rader = super().get_queryset(request)
-        kommun_id = behorighet.kommun_id_for_user(request.user)
-        if kommun_id is None:
-            return rader
-        return rader.filter(**{self.kommun_falt: kommun_id})
-
-    def formfield_for_foreignkey(self, db_field, request, **kwargs):
-        kommun_id = behorighet.kommun_id_for_user(request.user)
-        if kommun_id is not None and db_field.related_model is Kommun:
-            kwargs["queryset"] = Kommun.objects.filter(pk=kommun_id)
-        elif kommun_id is not None and db_field.related_model is Forvaltning:
-            kwargs["queryset"] = Forvaltning.objects.filter(kommun_id=kommun_id)
-        return super().formfield_for_foreignkey(db_field, request, **kwargs)
-
-    def formfield_for_manytomany(self, db_field, request, **kwargs):
-        kommun_id = behorighet.kommun_id_for_user(request.user)
-        if kommun_id is not None and db_field.related_model is get_user_model():
-            kwargs["queryset"] = get_user_model().objects.filter(medarbetare__kommun_id=kommun_id)
-        return super().formfield_for_manytomany(db_field, request, **kwargs)
 
 
 @admin.register(Kommun)
@@ -281,7 +100,7 @@ class MedarbetareAdmin(KommunScopeMixin, admin.ModelAdmin):
         return falt
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        return _form_som_kontrollerar(
+        return form_som_kontrollerar(
             super().get_form(request, obj, change, **kwargs),
             lambda data: behorighet.kontrollera_medarbetare_spara(
                 request.user,
@@ -304,7 +123,7 @@ class MedarbetareAdmin(KommunScopeMixin, admin.ModelAdmin):
 
 
 @admin.register(Arende)
-class ArendeAdmin(admin.ModelAdmin):
+class ArendeAdmin(ListansFilterMixin, admin.ModelAdmin):
     """Read-only: every change must go through arenden.services to write its Handelse."""
 
     list_display = ["nummer", "listrubrik", "kanal", "status", "rosa", "forvaltning", "inkom"]
@@ -377,7 +196,7 @@ class SvarsmallAdmin(admin.ModelAdmin):
         return falt
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        return _form_som_kontrollerar(
+        return form_som_kontrollerar(
             super().get_form(request, obj, change, **kwargs),
             lambda data: behorighet.kontrollera_svarsmall_spara(
                 request.user, mall=obj, forvaltning=data.get("forvaltning")

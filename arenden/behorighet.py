@@ -24,14 +24,21 @@ The rules:
   per kommun: nobody changes his own placement or places anyone outside his kommun, and
   adding or deleting kommuner and deleting placements is for staff with no Medarbetare row
   (`kontrollera_medarbetare_spara`);
-- staff with no Medarbetare row (a superuser made with createsuperuser) see every kommun.
+- staff accounts are seen and changed per kommun too: only a superuser makes superusers or
+  gives permissions one by one, and nobody else changes an account with rights beyond his
+  own, gives a group he is not in or changes his own groups (`kan_andra_anvandare`,
+  `kontrollera_anvandare_spara`);
+- staff with no Medarbetare row (a superuser made with createsuperuser) see every kommun;
+  rows of no kommun, or shared by every kommun, are for them, and for a kommun's staff when
+  the system serves that kommun alone (`arbetar_med_alla_kommuner`).
 
 Other apps keep a small access module of their own for their own rows (kunskapsbank,
 platina_bridge), built only on `roller` and the functions here; nothing else asks for a
 user's groups. The whole matrix is walked through HTTP in tests/sakerhet/.
 """
 
-from django.contrib.auth.models import AbstractBaseUser, AnonymousUser
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import AbstractBaseUser, AnonymousUser, Permission
 from django.db.models import BooleanField, Case, Exists, OuterRef, Q, QuerySet, Value, When
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy as _lazy
@@ -228,7 +235,7 @@ def sekretess_lasning_logga(*, user, arende: Arende) -> None:
 
     `arende_get_for_user` calls it for every page and API call that opens an ärende; a page
     that shows a sekretess ärende's content without it (an admin page of a row of it, see
-    `arenden.admin.ArendeScopeMixin`) calls it itself.
+    `arenden.adminmixins.ArendeScopeMixin`) calls it itself.
     """
     if arende.sekretess:
         Handelse.objects.create(arende=arende, typ=Handelse.Typ.LAST, aktor=user, data={})
@@ -522,6 +529,94 @@ def kontrollera_medarbetare_spara(user, *, medarbetare, anvandare, kommun, forva
         raise BehorighetSaknas(
             _("En placering flyttas inte till en annan användare."), code="medarbetare_anvandare"
         )
+
+
+def arbetar_med_alla_kommuner(user) -> bool:
+    """Return whether the user works with every kommun there is: staff with no Medarbetare
+    row, and a kommun's staff when the system serves that kommun alone.
+
+    A row that leads to no kommun (a call that no ärende took) could be any kommun's, and
+    one that every kommun shares (a mailbox with no förvaltning) reaches them all: only such
+    staff see the first kind and change the second.
+    """
+    return kommun_id_for_user(user) is None or _en_enda_kommun(user)
+
+
+def anvandare_queryset_for_user(user) -> QuerySet:
+    """Return the staff accounts the user sees in the admin: those placed in his kommun;
+    staff with no Medarbetare row see every account (the unplaced ones too)."""
+    konton = get_user_model().objects.all()
+    kommun_id = kommun_id_for_user(user)
+    if kommun_id is None:
+        return konton
+    return konton.filter(medarbetare__kommun_id=kommun_id)
+
+
+def _behorigheter(user) -> QuerySet[Permission]:
+    """The permissions the user holds, his own and his groups', however active he is now."""
+    return Permission.objects.filter(Q(user=user) | Q(group__user=user))
+
+
+def kan_andra_anvandare(user, anvandare) -> bool:
+    """Return whether the user may change this account: its name, groups, placement and
+    password (so, in effect, act as it).
+
+    A superuser changes every account of his kommun (with no Medarbetare row: every
+    account). Anyone else only one placed in his kommun with no rights beyond his own: not a
+    superuser, in no group he is not in, with no permission he lacks. No role lies wholly
+    within another (a handläggare sends answers back, a teamledare sees figures per person,
+    an administratör sees personnummer), so a role he does not hold is always more than he
+    has. The rights are compared as given, whether the account is active now or not (an
+    inactive one may be made active).
+    """
+    kommun_id = kommun_id_for_user(user)
+    if kommun_id is not None and kommun_id_for_user(anvandare) != kommun_id:
+        return False
+    if user.is_superuser:
+        return True
+    if anvandare.is_superuser:
+        return False
+    if anvandare.groups.exclude(pk__in=user.groups.values("pk")).exists():
+        return False
+    return not anvandare.user_permissions.exclude(pk__in=_behorigheter(user).values("pk")).exists()
+
+
+def kontrollera_anvandare_spara(user, *, anvandare, grupper, superanvandare, behorigheter) -> None:
+    """Raise BehorighetSaknas unless the user may save `anvandare` (None: a new account)
+    with these groups, superuser status and permissions of its own (None: not changed).
+
+    Only a superuser makes a superuser or gives permissions one by one. Anyone else gives
+    only groups he is in himself, so nobody raises an account above his own rights, and
+    never changes his own groups (a role is given by someone else).
+    """
+    if user.is_superuser:
+        return
+    if superanvandare and (anvandare is None or not anvandare.is_superuser):
+        raise BehorighetSaknas(
+            _("Bara en superanvändare gör andra till superanvändare."), code="anvandare_super"
+        )
+    nuvarande = set(anvandare.user_permissions.all()) if anvandare is not None else set()
+    if behorigheter is not None and set(behorigheter) != nuvarande:
+        raise BehorighetSaknas(
+            _("Bara en superanvändare ger behörigheter en och en."), code="anvandare_behorighet"
+        )
+    if grupper is None:
+        return
+    egen = anvandare is not None and anvandare.pk == user.pk
+    if egen and set(grupper) != set(anvandare.groups.all()):
+        raise BehorighetSaknas(
+            _("Du kan inte ändra dina egna roller och grupper."), code="anvandare_egen"
+        )
+    if not set(grupper) <= set(user.groups.all()):
+        raise BehorighetSaknas(
+            _("Du kan bara ge grupper som du själv har."), code="anvandare_grupp"
+        )
+
+
+def kan_andra_grupper(user) -> bool:
+    """Groups (the roles among them) and their permissions are a superuser's to change:
+    anyone else who gave his own group a permission would have raised himself."""
+    return user.is_superuser
 
 
 def kontrollera_skapa(user) -> None:

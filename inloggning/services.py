@@ -1,4 +1,5 @@
-"""Changes to API keys and to staff accounts signed in through the kommun's identity provider."""
+"""Changes to API keys and to staff accounts: signed in through the kommun's identity provider,
+or made in the admin."""
 
 import logging
 from datetime import datetime, timedelta
@@ -9,6 +10,7 @@ from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from arenden import behorighet
 from arenden.behorighet import Roll
 from arenden.models import Forvaltning, Kommun, Medarbetare
 from inloggning import nycklar
@@ -75,6 +77,19 @@ def api_nyckel_hitta(*, nyckel: str) -> ApiNyckel | None:
     if rad is None or not nycklar.stammer(nyckel, rad.hash):
         return None
     return rad
+
+
+def anvandare_placera_som_skaparen(*, anvandare, av) -> Medarbetare | None:
+    """Place a new account in its maker's kommun unless it was placed already.
+
+    An account with no Medarbetare row sees every kommun's ärenden: one made by a kommun's
+    staff must see no more than its maker. Staff with no Medarbetare row (who work with
+    every kommun) leave it as they made it.
+    """
+    kommun_id = behorighet.kommun_id_for_user(av)
+    if kommun_id is None or Medarbetare.objects.filter(anvandare=anvandare).exists():
+        return None
+    return Medarbetare.objects.create(anvandare=anvandare, kommun_id=kommun_id)
 
 
 def medarbetare_synka_fran_idp(

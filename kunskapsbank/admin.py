@@ -2,22 +2,39 @@
 API and the services (versions, status rules), so the admin only shows them."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
+from arenden.adminmixins import SkrivregelMixin
 from kunskapsbank import behorighet
 from kunskapsbank.models import Kunskapsartikel, Sokning, Synonym
 
 
 @admin.register(Synonym)
-class SynonymAdmin(admin.ModelAdmin):
+class SynonymAdmin(SkrivregelMixin, admin.ModelAdmin):
+    """Seen by staff with the view permission, written by administratörer only
+    (`kan_andra_synonymer`)."""
+
     list_display = ["ord", "betyder"]
     search_fields = ["ord", "betyder"]
+    far_skriva = staticmethod(behorighet.kan_andra_synonymer)
 
 
 @admin.register(Kunskapsartikel)
 class KunskapsartikelAdmin(admin.ModelAdmin):
+    """The articles of the user's kommun, read-only. The ärende an article came from is
+    named by its number, as on the article's page: its rubrik (a sekretess ärende's too)
+    is not the article reader's."""
+
     list_display = ["fraga", "forvaltning", "status", "malgrupp", "granskas_senast", "anvandningar"]
-    list_filter = ["status", "malgrupp", "forvaltning"]
+    # Only the förvaltningar of the listed articles, not every kommun's.
+    list_filter = ["status", "malgrupp", ("forvaltning", admin.RelatedOnlyFieldListFilter)]
     search_fields = ["fraga"]
+    exclude = ["kalla_arende"]
+    readonly_fields = ["fran_arende"]
+
+    @admin.display(description=_("från ärende"))
+    def fran_arende(self, artikel: Kunskapsartikel) -> str:
+        return artikel.kalla_arende.nummer if artikel.kalla_arende_id else "-"
 
     def get_queryset(self, request):
         # The admin is one more reader: the same articles as in the staff pages.

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from arenden.admin import ArendeScopeMixin
+from arenden.adminmixins import ArendeScopeMixin
 from kanaler.besok.models import Besok
 
 

@@ -3,18 +3,32 @@
 from django.db.models import Q, QuerySet
 
 from arenden import behorighet
-from kanaler.epost.models import Inkommet, Utskick
+from kanaler.epost.models import Epostkonto, Inkommet, Utskick
+
+
+def _kommunens_brevlador(kommun_id: int, *, via: str = "") -> Q:
+    """The mailboxes of the kommun's förvaltningar and the shared ones (no förvaltning), which
+    belong to no one kommun; `via` is the path to the mailbox ("konto__")."""
+    return Q(**{f"{via}forvaltning__isnull": True}) | Q(
+        **{f"{via}forvaltning__kommun_id": kommun_id}
+    )
+
+
+def epostkonto_for_user(*, user) -> QuerySet[Epostkonto]:
+    """The mailboxes of the user's kommun (`_kommunens_brevlador`)."""
+    qs = Epostkonto.objects.all()
+    kommun_id = behorighet.kommun_id_for_user(user)
+    if kommun_id is not None:
+        qs = qs.filter(_kommunens_brevlador(kommun_id))
+    return qs
 
 
 def inkommet_for_user(*, user) -> QuerySet[Inkommet]:
-    """The mails of the user's kommun: those of its förvaltningars mailboxes and of the shared
-    mailboxes (no förvaltning), which belong to no one kommun."""
+    """The mails of the user's kommun's mailboxes (`_kommunens_brevlador`)."""
     qs = Inkommet.objects.all()
     kommun_id = behorighet.kommun_id_for_user(user)
     if kommun_id is not None:
-        qs = qs.filter(
-            Q(konto__forvaltning__isnull=True) | Q(konto__forvaltning__kommun_id=kommun_id)
-        )
+        qs = qs.filter(_kommunens_brevlador(kommun_id, via="konto__"))
     return qs
 
 

@@ -550,10 +550,15 @@ def _nyliga_kvitton(adresser: list[str]) -> set[str]:
 def _kvitto_uppgifter(
     *, arende: Arende, konto: Epostkonto, till: str, tolkat: tolkning.Tolkat, lank: str
 ) -> dict:
-    """_utskick_bygg's arguments for the kvitto: the förvaltning's template, or ours."""
+    """_utskick_bygg's arguments for the kvitto: the förvaltning's template, or ours.
+
+    A förvaltning's template is written in the admin: it gets the values its help text
+    names and no model to walk from (`arende.kontakt.arenden` would put the kontakt's
+    other ärenden, of any kommun, into a kvitto its writer can read).
+    """
     with translation.override("sv"):
         sammanhang = {
-            "arende": arende,
+            "arende": {"nummer": arende.nummer},
             "svar_senast": timezone.localtime(arende.svar_senast) if arende.svar_senast else None,
             "statuslank": lank,
             "forvaltning": arende.forvaltning.namn if arende.forvaltning else "",

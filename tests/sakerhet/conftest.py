@@ -9,9 +9,10 @@ one test never changes what the next one sees.
 from dataclasses import dataclass
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
-from django.test import override_settings
+from django.test import Client, override_settings
 
 from arenden import services, statuslankar
 from arenden.behorighet import Roll
@@ -71,6 +72,34 @@ class Varld:
 
     def user(self, roll: str):
         return self.anvandare.get(roll)
+
+
+def epostkonto(namn: str, forvaltning) -> Epostkonto:
+    """A mailbox: configuration (made in the admin), not something a test goes through."""
+    return Epostkonto.objects.create(
+        namn=namn,
+        adress=f"{namn}@exempel.se",
+        imap_vard="127.0.0.1",
+        imap_anvandare=namn,
+        losenord_variabel="EPOST_LOSEN",
+        forvaltning=forvaltning,
+    )
+
+
+def studs(konto: Epostkonto, amne: str) -> Inkommet:
+    """A bounce that no ärende took, in triage."""
+    return Inkommet.objects.create(
+        konto=konto,
+        nyckel=f"<{amne.lower().replace(' ', '.')}@exempel.se>",
+        uidvalidity=1,
+        uid=1,
+        ra=f"Subject: {amne}\r\n\r\nReturnerat.\r\n".encode(),
+        storlek=30,
+        status=Inkommet.Status.TRIAGE,
+        typ=Inkommet.Typ.STUDS,
+        avsandare="mailer-daemon@exempel.se",
+        amne=amne,
+    )
 
 
 def _pdf(namn: str, extra: bytes) -> SimpleUploadedFile:
@@ -157,27 +186,7 @@ def bygg_varld() -> Varld:
     aterkallad = statuslankar.statuslank_hamta_eller_skapa(arende=eskalerat_a).token
     statuslankar.statuslank_aterkalla(arende=eskalerat_a, av=u[TEAMLEDARE])
 
-    # A mailbox is configuration (made in the admin), not something a test goes through.
-    konto = Epostkonto.objects.create(
-        namn="kommunen",
-        adress="kommunen@exempel.se",
-        imap_vard="127.0.0.1",
-        imap_anvandare="kommunen",
-        losenord_variabel="EPOST_LOSEN",
-        forvaltning=forvaltning_a,
-    )
-    inkommet = Inkommet.objects.create(
-        konto=konto,
-        nyckel="<studs@exempel.se>",
-        uidvalidity=1,
-        uid=1,
-        ra=b"Subject: Studs\r\n\r\nReturnerat.\r\n",
-        storlek=30,
-        status=Inkommet.Status.TRIAGE,
-        typ=Inkommet.Typ.STUDS,
-        avsandare="mailer-daemon@exempel.se",
-        amne="Studs",
-    )
+    inkommet = studs(epostkonto("kommunen", forvaltning_a), "Studs")
     utskick = epost.kvitto_skicka_till(arende=hemligt, till="hemlig@exempel.se")
 
     return Varld(
@@ -232,6 +241,28 @@ def varld(django_db_setup, django_db_blocker, media) -> Varld:
     with django_db_blocker.unblock(), transaction.atomic():
         yield bygg_varld()
         transaction.set_rollback(True)
+
+
+@pytest.fixture
+def rot(varld):
+    """A client of its own, for a superuser with no Medarbetare row (every kommun's)."""
+    c = Client()
+    c.force_login(get_user_model().objects.create_superuser("rot", "rot@exempel.se", None))
+    return c
+
+
+@pytest.fixture
+def som_personal(klient, varld):
+    """Return a factory: som_personal(roll, behorigheter) is the client of that role, made
+    staff with these model permissions, as an administratör might make him."""
+
+    def skapa(roll: str, behorigheter):
+        user = varld.user(roll)
+        get_user_model().objects.filter(pk=user.pk).update(is_staff=True)
+        user.user_permissions.add(*behorigheter)
+        return klient(roll)
+
+    return skapa
 
 
 @pytest.fixture

@@ -27,21 +27,13 @@ GRANNENS_FORVALTNING = "Grannens förvaltning"
 
 
 @pytest.fixture
-def i_admin(klient, varld):
+def i_admin(som_personal):
     """Return a factory: i_admin(roll) is the client of that role, made staff with every
     svarsmall permission (the administratör is staff and superuser already)."""
-
-    def skapa(roll: str):
-        user = varld.user(roll)
-        get_user_model().objects.filter(pk=user.pk).update(is_staff=True)
-        user.user_permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="arenden", content_type__model="svarsmall"
-            )
-        )
-        return klient(roll)
-
-    return skapa
+    svarsmallar = Permission.objects.filter(
+        content_type__app_label="arenden", content_type__model="svarsmall"
+    )
+    return lambda roll: som_personal(roll, svarsmallar)
 
 
 def _lista(c, **fraga) -> str:

@@ -1,5 +1,5 @@
 """The catalogue in the Django admin through HTTP: kommuner, förvaltningar, kategorier,
-svarsgrupper and staff placement are kept per kommun (arenden/admin.py, `KommunScopeMixin`,
+svarsgrupper and staff placement are kept per kommun (arenden/adminmixins.py, `KommunScopeMixin`,
 and `kontrollera_medarbetare_spara`).
 
 The world serves two kommuner. The teamledare is made staff with every permission on the
@@ -27,21 +27,13 @@ EGEN_LEDNING = (TEAMLEDARE, ADMINISTRATOR)
 
 
 @pytest.fixture
-def i_admin(klient, varld):
+def i_admin(som_personal):
     """Return a factory: i_admin(roll) is the client of that role, made staff with every
     permission on the catalogue's models."""
-
-    def skapa(roll: str):
-        user = varld.user(roll)
-        get_user_model().objects.filter(pk=user.pk).update(is_staff=True)
-        user.user_permissions.add(
-            *Permission.objects.filter(
-                content_type__app_label="arenden", content_type__model__in=KATALOGEN
-            )
-        )
-        return klient(roll)
-
-    return skapa
+    katalogen = Permission.objects.filter(
+        content_type__app_label="arenden", content_type__model__in=KATALOGEN
+    )
+    return lambda roll: som_personal(roll, katalogen)
 
 
 @pytest.fixture

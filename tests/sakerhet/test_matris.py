@@ -784,6 +784,22 @@ FALL: list[Fall] = [
         extra={"kommun": lambda v: v.granne.kommun_id},
         etikett="egen",
     ),
+    # Staff accounts in the admin are the own kommun's: the neighbour's account is not there,
+    # and its password is not his to set.
+    *(
+        Fall(
+            namn,
+            "GET",
+            _url(namn, anvandare),
+            svar(ADMIN_LOGIN, (ADMINISTRATOR, status)),
+            etikett=etikett,
+        )
+        for namn, etikett, anvandare, status in (
+            ("admin:auth_user_change", "egen", lambda v: v.user(VAGLEDARE).pk, 200),
+            ("admin:auth_user_change", "granne", lambda v: v.user(ANNAN_KOMMUN).pk, 302),
+            ("admin:auth_user_password_change", "granne", lambda v: v.user(ANNAN_KOMMUN).pk, 404),
+        )
+    ),
     # The svarsmallar in the admin are those of the app's pages: the neighbour's is not there.
     Fall(
         "admin:arenden_svarsmall_changelist",
