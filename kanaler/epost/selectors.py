@@ -1,6 +1,6 @@
 """Reads of the e-post channel."""
 
-from django.db.models import Q, QuerySet
+from django.db.models import Case, Q, QuerySet, Value, When
 
 from arenden import behorighet
 from kanaler.epost.models import Epostkonto, Inkommet, Utskick
@@ -21,6 +21,20 @@ def epostkonto_for_user(*, user) -> QuerySet[Epostkonto]:
     if kommun_id is not None:
         qs = qs.filter(_kommunens_brevlador(kommun_id))
     return qs
+
+
+def epostkonto_for_arende(*, arende) -> Epostkonto | None:
+    """Return the active mailbox that answers an ärende that came in another way (a call,
+    the contact form): its förvaltning's, else another of its kommun's, else a shared one;
+    never another kommun's, whose address the citizen would get his kvitto or answer from."""
+    foretrade = [When(forvaltning__isnull=False, then=Value(1))]
+    if arende.forvaltning_id:
+        foretrade.insert(0, When(forvaltning_id=arende.forvaltning_id, then=Value(0)))
+    return (
+        Epostkonto.objects.filter(_kommunens_brevlador(arende.kommun_id), aktiv=True)
+        .order_by(Case(*foretrade, default=Value(2)), "id")
+        .first()
+    )
 
 
 def inkommet_for_user(*, user) -> QuerySet[Inkommet]:

@@ -29,7 +29,7 @@ from arenden import konfiguration as arende_konfiguration
 from arenden import services as arende_services
 from arenden.errors import OgiltigBilaga
 from arenden.models import Arende, Bilaga, Kanal, Meddelande
-from kanaler.epost import konfiguration, tolkning
+from kanaler.epost import konfiguration, selectors, tolkning
 from kanaler.epost.errors import InkommetFel, SmtpFel
 from kanaler.epost.models import Epostkonto, Inkommet, Kvittomall, Signatur, Utskick
 
@@ -586,7 +586,8 @@ def _kvitto_uppgifter(
 def kvitto_skicka_till(*, arende: Arende, till: str) -> Utskick | None:
     """Queue the kvitto for an ärende that came in another way (the public contact form).
 
-    Sent from the mailbox that answers the ärende's förvaltning; nothing without a mailbox.
+    Sent from the mailbox that answers the ärende (`selectors.epostkonto_for_arende`);
+    nothing without one.
     """
     konto = _konto_for(arende)
     if konto is None:
@@ -610,12 +611,7 @@ def _konto_for(arende: Arende) -> Epostkonto | None:
     inkommet = Inkommet.objects.filter(meddelande__arende=arende).select_related("konto").first()
     if inkommet is not None:
         return inkommet.konto
-    aktiva = Epostkonto.objects.filter(aktiv=True).order_by("id")
-    return (
-        aktiva.filter(forvaltning_id=arende.forvaltning_id).first()
-        if arende.forvaltning_id
-        else None
-    ) or aktiva.first()
+    return selectors.epostkonto_for_arende(arende=arende)
 
 
 def signatur(*, av: AbstractUser | None, konto: Epostkonto, arende: Arende) -> str:

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from arenden.models import Arende, Bilaga, Kanal, Kontakt, Statuslank
 from kanaler.epost.models import Epostkonto, Utskick
+from tests.factories import ForvaltningFactory, KommunFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -160,3 +161,44 @@ def test_fragesidan_lankar_till_formularet(client):
     from kunskapsbank import konfiguration
 
     assert konfiguration.varde("KONTAKTFORMULAR_URL") == URL
+
+
+@pytest.fixture
+def grannens_brevlada():
+    """Another kommun's mailbox, made first (the lowest id)."""
+    grannen = ForvaltningFactory(kommun=KommunFactory(namn="Grannkommunen", kommunkod="9998"))
+    return Epostkonto.objects.create(
+        namn="grannen",
+        adress="kommunen@grannkommunen.example",
+        imap_vard="127.0.0.1",
+        imap_anvandare="grannen",
+        losenord_variabel="INGET",
+        forvaltning=grannen,
+    )
+
+
+def test_kvittot_gar_fran_den_egna_kommunens_brevlada(
+    client, stampel, adress, grannens_brevlada, brevlada, kategori_diarieford
+):
+    """The ärende's förvaltning has no mailbox: the kvitto goes from another of its own
+    kommun's, never from the neighbour's (which a shared contact center also holds)."""
+    data = _formular(stampel, kategori=str(kategori_diarieford.pk))
+
+    client.post(URL, data, REMOTE_ADDR=adress)
+
+    kvitto = Utskick.objects.get(typ=Utskick.Typ.KVITTO)
+    assert kvitto.konto == brevlada
+
+
+def test_inget_kvitto_fran_en_annan_kommuns_brevlada(
+    client, stampel, adress, grannens_brevlada, kategori_snabb
+):
+    """With no mailbox of its own kommun (and no shared one) no kvitto is sent, rather than
+    one from the neighbour's address."""
+    data = _formular(stampel, kategori=str(kategori_snabb.pk))
+
+    svar = client.post(URL, data, REMOTE_ADDR=adress)
+
+    assert svar.status_code == 302
+    assert Arende.objects.get(kategori=kategori_snabb)
+    assert not Utskick.objects.filter(typ=Utskick.Typ.KVITTO).exists()
