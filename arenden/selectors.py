@@ -36,6 +36,7 @@ from arenden.models import (
     Svarsgrupp,
     Svarsmall,
 )
+from kontaktcenter.postgresql import kompilerade
 
 ARENDENUMMER = re.compile(r"^[A-Za-z]{1,5}-\d{4}-\d{1,9}$")
 TELEFON = re.compile(r"^\+?[\d\s()-]{6,}$")
@@ -266,12 +267,7 @@ def arende_tidslinje(*, arende: Arende) -> list[Handelse]:
     One query, and one more only when other ärenden were merged into this one (for their
     numbers). The entries of `arende` itself carry `arende` as their ärende.
     """
-    handelser = list(
-        Handelse.objects.filter(arende_id__in=RawSQL(_SAMMANSLAGNA, [arende.pk]))
-        .exclude(typ=Handelse.Typ.LAST)
-        .select_related("aktor")
-        .order_by("tid", "id")
-    )
+    handelser = kompilerade.lista("tidslinje", _tidslinje, arende.pk)
     andra = {h.arende_id for h in handelser} - {arende.pk}
     arenden = Arende.objects.in_bulk(andra) if andra else {}
     arenden[arende.pk] = arende
@@ -280,12 +276,26 @@ def arende_tidslinje(*, arende: Arende) -> list[Handelse]:
     return handelser
 
 
+def _tidslinje(arende_id: int) -> QuerySet[Handelse]:
+    return (
+        Handelse.objects.filter(arende_id__in=RawSQL(_SAMMANSLAGNA, [arende_id]))
+        .exclude(typ=Handelse.Typ.LAST)
+        .select_related("aktor")
+        .order_by("tid", "id")
+    )
+
+
 def arende_meddelanden(*, arende: Arende, bilagor: bool = True) -> list[Meddelande]:
     """The ärende's messages, oldest first; with their bilagor unless `bilagor` is False."""
-    meddelanden = arende.meddelanden.order_by("skapad", "id")
-    if bilagor:
-        meddelanden = meddelanden.prefetch_related("bilagor")
-    return list(meddelanden)
+
+    def bygg(arende_id: int) -> QuerySet[Meddelande]:
+        meddelanden = Meddelande.objects.filter(arende_id=arende_id).order_by("skapad", "id")
+        return meddelanden.prefetch_related("bilagor") if bilagor else meddelanden
+
+    meddelanden = kompilerade.lista(("meddelanden", bilagor), bygg, arende.pk)
+    for meddelande in meddelanden:
+        meddelande.arende = arende
+    return meddelanden
 
 
 def forvaltning_lista(*, kommun_id: int | None = None) -> QuerySet[Forvaltning]:

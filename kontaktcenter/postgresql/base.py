@@ -21,6 +21,9 @@ from kontaktcenter.postgresql import forberedda
 
 
 class DatabaseOperations(operations.DatabaseOperations):
+    # Django's compilers, and one that runs SQL compiled before (kompilerade.py).
+    compiler_module = "kontaktcenter.postgresql.compiler"
+
     def last_executed_query(self, cursor, sql, params):
         # A statement sent as EXECUTE of a prepared one is shown as the caller wrote it.
         if getattr(cursor, "kc_fraga", None) is not None:
