@@ -14,17 +14,22 @@ pytestmark = pytest.mark.django_db
 URL = "/kontakta-oss/"
 
 
+def _brevlada(namn: str, adress: str, forvaltning) -> Epostkonto:
+    """A mailbox to send kvitton from (no IMAP needed to queue one)."""
+    return Epostkonto.objects.create(
+        namn=namn,
+        adress=adress,
+        imap_vard="127.0.0.1",
+        imap_anvandare=namn,
+        losenord_variabel="INGET",
+        forvaltning=forvaltning,
+    )
+
+
 @pytest.fixture
 def brevlada(forvaltning_a):
-    """The mailbox kvitton are sent from (no IMAP needed to queue one)."""
-    return Epostkonto.objects.create(
-        namn="kommunen",
-        adress="kommunen@kommun.example",
-        imap_vard="127.0.0.1",
-        imap_anvandare="kommunen",
-        losenord_variabel="INGET",
-        forvaltning=forvaltning_a,
-    )
+    """The mailbox kvitton are sent from."""
+    return _brevlada("kommunen", "kommunen@kommun.example", forvaltning_a)
 
 
 def _epost() -> str:
@@ -167,14 +172,7 @@ def test_fragesidan_lankar_till_formularet(client):
 def grannens_brevlada():
     """Another kommun's mailbox, made first (the lowest id)."""
     grannen = ForvaltningFactory(kommun=KommunFactory(namn="Grannkommunen", kommunkod="9998"))
-    return Epostkonto.objects.create(
-        namn="grannen",
-        adress="kommunen@grannkommunen.example",
-        imap_vard="127.0.0.1",
-        imap_anvandare="grannen",
-        losenord_variabel="INGET",
-        forvaltning=grannen,
-    )
+    return _brevlada("grannen", "kommunen@grannkommunen.example", grannen)
 
 
 def test_kvittot_gar_fran_den_egna_kommunens_brevlada(
