@@ -12,8 +12,9 @@ calls run the kept SQL with the value put there. Rows become model instances exa
 Django makes them (select_related and prefetch_related included), through a compiler that
 is handed the kept SQL (compiler.FardigSQLCompiler).
 
-A shape the marker does not show in (the value is not a parameter, or a query that
-compiles to nothing) is compiled every time as usual.
+A shape the marker does not show in as a parameter, or shows in the SQL text too (the
+value written into a RawSQL), or a query that compiles to nothing, is compiled every time
+as usual.
 """
 
 from collections.abc import Callable, Hashable
@@ -81,8 +82,8 @@ def _kompilera(qs: QuerySet, typ: type) -> Fardig | None:
     except EmptyResultSet:
         return None
     platser = tuple(i for i, p in enumerate(parametrar) if type(p) is typ and p == markor)
-    if not platser:
-        return None
+    if not platser or str(markor) in sql:
+        return None  # not a parameter, or written into the SQL text as well
     return Fardig(
         sql=sql,
         parametrar=tuple(parametrar),

@@ -4,6 +4,7 @@ rows, relations and errors as Django's own evaluation, with the SQL compiled onc
 import pytest
 from django.db.backends.postgresql.compiler import SQLCompiler
 from django.db.models import Q
+from django.db.models.expressions import RawSQL
 
 from arenden.models import Arende
 from kontaktcenter.postgresql import kompilerade
@@ -82,6 +83,18 @@ def test_ett_varde_som_inte_blir_parameter_kompileras_varje_gang(tva, kompilerin
     fore = len(kompileringar)
     assert kompilerade.lista(("test", "utan"), bygg, andra.nummer)[0].pk == andra.pk
     assert len(kompileringar) > fore
+
+
+def test_ett_varde_som_ocksa_star_i_sql_texten_kompileras_varje_gang(tva):
+    """A value written into the SQL text as well as passed as a parameter would be kept
+    as the marker's: such a shape is never kept."""
+    forsta, andra = tva
+
+    def bygg(pk):
+        return Arende.objects.filter(pk=pk).annotate(kopia=RawSQL(f"{int(pk)} + 0", []))
+
+    assert kompilerade.lista(("test", "text"), bygg, forsta.pk)[0].kopia == forsta.pk
+    assert kompilerade.lista(("test", "text"), bygg, andra.pk)[0].kopia == andra.pk
 
 
 def test_en_tom_fraga_ger_en_tom_lista(tva):
